@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Pipeline.Warehouse.Migrations;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary>
+/// `pipeline demo`: the main job end to end. At this stage of the product: a warehouse (the local PostgreSQL when
+/// none is configured), migrations, the admin units of both eras, and a summary per era. Later stages (simulated
+/// sources, loading, conflicts, evaluation) join the same command as they are built.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var demo = new Command("demo", "Run the main job end to end: warehouse, migrations, admin units of both eras, summary.");
+        demo.SetAction(async (_, ct) =>
+        {
+            var stages = new List<(string Stage, TimeSpan Took)>();
+            var clock = Stopwatch.StartNew();
+
+            await using var dataSource = await context.OpenWarehouseAsync(ct);
+            stages.Add(("warehouse ready", clock.Elapsed));
+
+            clock.Restart();
+            var migration = await new Migrator(dataSource, context.Time).MigrateAsync(ct);
+            Console.WriteLine($"Migrations: {migration.Applied.Count} applied, {migration.Known} known.");
+            stages.Add(("migrate", clock.Elapsed));
+
+            clock.Restart();
+            var load = await UnitsCommand.LoadAsync(dataSource, context.AdminUnitsDirectory, ct);
+            Console.WriteLine(UnitsCommand.Describe(load));
+            stages.Add(("load admin units", clock.Elapsed));
+
+            Console.WriteLine();
+            await UnitSummary.PrintAsync(dataSource, ct);
+            Console.WriteLine();
+            Console.WriteLine("Time per stage:");
+            foreach (var (stage, took) in stages)
+            {
+                Console.WriteLine($"  {stage,-18} {took.TotalSeconds,6:F1} s");
+            }
+
+            return ExitCodes.Success;
+        });
+        return demo;
+    }
+}

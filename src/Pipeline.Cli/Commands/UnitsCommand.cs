@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Pipeline.Core.ReferenceData;
+using Pipeline.Warehouse.AdminUnits;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary>`pipeline units load|summary`: the administrative units of both eras.</summary>
+internal static class UnitsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var from = new Option<DirectoryInfo>("--from")
+        {
+            Description = "Folder with units_2024.csv, units_2025.csv, the crosswalk and population files (default ../shared/data/admin-units).",
+        };
+        var load = new Command("load", "Validate the admin-unit files, then load them in one transaction (binary COPY); a reload replaces the previous data.")
+        {
+            from,
+        };
+        load.SetAction(async (parse, ct) =>
+        {
+            var directory = parse.GetValue(from)?.FullName ?? context.AdminUnitsDirectory;
+            await using var dataSource = await context.OpenWarehouseAsync(ct);
+            var result = await LoadAsync(dataSource, directory, ct);
+            Console.WriteLine(Describe(result));
+            return ExitCodes.Success;
+        });
+
+        var summary = new Command("summary", "Units per era and level as loaded in the warehouse.");
+        summary.SetAction(async (_, ct) =>
+        {
+            await using var dataSource = await context.OpenWarehouseAsync(ct);
+            await UnitSummary.PrintAsync(dataSource, ct);
+            return ExitCodes.Success;
+        });
+
+        return new Command("units", "Administrative units of the 2024 and 2025 maps.") { load, summary };
+    }
+
+    /// <summary>Reads and validates every file first (nothing is written if one is wrong), then loads.</summary>
+    public static async Task<AdminUnitsLoadResult> LoadAsync(Npgsql.NpgsqlDataSource dataSource, string directory, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var set = AdminUnitFiles.Read(directory);
+        await Console.Error.WriteLineAsync($"Validated {directory} in {clock.Elapsed.TotalSeconds:F1} s.");
+        return await new AdminUnitsLoader(dataSource).LoadAsync(set, ct);
+    }
+
+    public static string Describe(AdminUnitsLoadResult r) =>
+        $"Units: {r.UnitsInserted} inserted, {r.UnitsUpdated} updated, {r.UnitsDeleted} deleted. " +
+        $"Crosswalk {r.CrosswalkEdges} edges, population 2025 {r.Population2025Rows} rows, census 2019 {r.Census2019Rows} rows, " +
+        $"type changes {r.TypeChanges}.";
+}
