@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Pipeline.Warehouse.AdminUnits;
 using Pipeline.Warehouse.Migrations;
 
 namespace Pipeline.Cli.Commands;
@@ -28,7 +29,8 @@ internal static class DemoCommand
             stages.Add(("migrate", clock.Elapsed));
 
             clock.Restart();
-            var load = await UnitsCommand.LoadAsync(dataSource, context.AdminUnitsDirectory, ct);
+            var units = await UnitsCommand.ReadAsync(context.AdminUnitsDirectory);
+            var load = await new AdminUnitsLoader(dataSource).LoadAsync(units, ct);
             Console.WriteLine(UnitsCommand.Describe(load));
             stages.Add(("load admin units", clock.Elapsed));
 

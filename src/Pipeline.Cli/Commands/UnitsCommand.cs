@@ -20,9 +20,10 @@ internal static class UnitsCommand
         };
         load.SetAction(async (parse, ct) =>
         {
-            var directory = parse.GetValue(from)?.FullName ?? context.AdminUnitsDirectory;
+            // Files are checked before the warehouse is even opened: bad input never gets near it.
+            var set = await ReadAsync(parse.GetValue(from)?.FullName ?? context.AdminUnitsDirectory);
             await using var dataSource = await context.OpenWarehouseAsync(ct);
-            var result = await LoadAsync(dataSource, directory, ct);
+            var result = await new AdminUnitsLoader(dataSource).LoadAsync(set, ct);
             Console.WriteLine(Describe(result));
             return ExitCodes.Success;
         });
@@ -38,13 +39,13 @@ internal static class UnitsCommand
         return new Command("units", "Administrative units of the 2024 and 2025 maps.") { load, summary };
     }
 
-    /// <summary>Reads and validates every file first (nothing is written if one is wrong), then loads.</summary>
-    public static async Task<AdminUnitsLoadResult> LoadAsync(Npgsql.NpgsqlDataSource dataSource, string directory, CancellationToken ct)
+    /// <summary>Reads and validates every file; throws <see cref="Core.Input.BadInputException"/> naming file and line.</summary>
+    public static async Task<AdminUnitSet> ReadAsync(string directory)
     {
         var clock = Stopwatch.StartNew();
         var set = AdminUnitFiles.Read(directory);
         await Console.Error.WriteLineAsync($"Validated {directory} in {clock.Elapsed.TotalSeconds:F1} s.");
-        return await new AdminUnitsLoader(dataSource).LoadAsync(set, ct);
+        return set;
     }
 
     public static string Describe(AdminUnitsLoadResult r) =>

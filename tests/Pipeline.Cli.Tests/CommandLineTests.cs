@@ -1,0 +1,56 @@
+using Pipeline.Core.Tests.Support;
+
+namespace Pipeline.Cli.Tests;
+
+public sealed class CommandLineTests
+{
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("db", "--help")]
+    [InlineData("db", "migrate", "--help")]
+    [InlineData("db", "status", "--help")]
+    [InlineData("units", "--help")]
+    [InlineData("units", "load", "--help")]
+    [InlineData("units", "summary", "--help")]
+    [InlineData("demo", "--help")]
+    public async Task EveryCommand_HasHelp(params string[] args)
+    {
+        var (exitCode, stdout, _) = await CliRun.RunAsync(args);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Usage:", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownOption_ExitsWith2_OnStderr()
+    {
+        var (exitCode, stdout, stderr) = await CliRun.RunAsync("units", "load", "--frm", "x");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--frm", stderr, StringComparison.Ordinal);
+        Assert.Equal("", stdout);
+    }
+
+    [Fact]
+    public async Task UnitsLoad_OfABadFile_ExitsWith2_NamingFileAndLine_BeforeTouchingTheWarehouse()
+    {
+        using var copy = new AdminUnitsCopy();
+        var line = copy.LineOf("units_2025.csv", "00004");
+        copy.ReplaceLine("units_2025.csv", line, l => "0000A" + l[5..]);
+
+        var (exitCode, _, stderr) = await CliRun.RunAsync("units", "load", "--from", copy.Directory);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"units_2025.csv:{line}: column code is '0000A', not a 5-digit code", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnitsLoad_WithNoReachableWarehouse_ExitsWith1()
+    {
+        var (exitCode, _, stderr) = await CliRun.RunAsync("units", "load");
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("Validated", stderr, StringComparison.Ordinal);
+        Assert.Contains("error:", stderr, StringComparison.Ordinal);
+    }
+}
