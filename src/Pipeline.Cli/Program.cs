@@ -9,6 +9,7 @@ var root = new RootCommand("Commune digital-transformation data pipeline: wareho
     DbCommand.Create(context),
     UnitsCommand.Create(context),
     DemoCommand.Create(context),
+    EvaluateCommand.Create(context),
 };
 
 var parsed = root.Parse(args);

@@ -23,7 +23,13 @@ public static class CsvFile
     /// Reads every row of <paramref name="path"/> through <paramref name="map"/>. A row that does not map is added to
     /// <paramref name="problems"/> with its line and skipped; the header must equal <paramref name="header"/>.
     /// </summary>
-    public static CsvRows<T> Read<T>(string path, IReadOnlyList<string> header, Func<CsvLine, T> map, ProblemList problems)
+    public static CsvRows<T> Read<T>(string path, IReadOnlyList<string> header, Func<CsvLine, T> map, ProblemList problems) =>
+        Read(path, header, optionalTrailingColumns: 0, map, problems);
+
+    /// <summary>As <see cref="Read{T}(string, IReadOnlyList{string}, Func{CsvLine, T}, ProblemList)"/>, where the last
+    /// <paramref name="optionalTrailingColumns"/> columns of the header may be absent.</summary>
+    public static CsvRows<T> Read<T>(
+        string path, IReadOnlyList<string> header, int optionalTrailingColumns, Func<CsvLine, T> map, ProblemList problems)
     {
         var file = Path.GetFileName(path);
         var rows = new CsvRows<T>(file);
@@ -38,7 +44,8 @@ public static class CsvFile
             using var reader = CsvReader.FromFile(path, Strict);
             reader.ReadHeader();
             var actual = reader.Headers.ToArray();
-            if (!actual.SequenceEqual(header, StringComparer.Ordinal))
+            var accepted = Enumerable.Range(0, optionalTrailingColumns + 1).Any(drop => actual.SequenceEqual(header.Take(header.Count - drop), StringComparer.Ordinal));
+            if (!accepted)
             {
                 problems.Add(file, 1, $"header is '{string.Join(',', actual)}', expected '{string.Join(',', header)}'");
                 return rows;

@@ -18,6 +18,11 @@ public readonly struct CsvLine(CsvReader reader, string file, long number)
 
     public string? OptionalText(string column)
     {
+        if (!reader.TryGetFieldIndex(column, out _))
+        {
+            return null;
+        }
+
         var value = reader.GetString(column);
         return string.IsNullOrEmpty(value) ? null : value;
     }
