@@ -7,6 +7,8 @@ namespace Pipeline.Core.Evaluation;
 /// <summary>Typed access to a framework file's JSON; every failure names the file and the element at fault.</summary>
 internal readonly struct FrameworkJson(JsonElement element, string file, string where)
 {
+    public string File => file;
+
     public string Where => where;
 
     public FrameworkJson Child(string name, string childWhere) => new(Required(name), file, childWhere);

@@ -62,7 +62,7 @@ public static class FrameworkReader
             return null;
         }
 
-        var json = new FrameworkJson(element, owner.Where, $"{owner.Where} {where}");
+        var json = new FrameworkJson(element, owner.File, $"{owner.Where} {where}");
         var cell = new Cell(
             json.Text("text"),
             json.OptionalNumber("min"),

@@ -22,6 +22,13 @@ public sealed class PointsScorer(PointsFramework framework)
             groups[criterion.Group] += Points(criterion, values, missing);
         }
 
+        // The appendix states some group maxima below the sum of their criteria (see the file's notes): a group never
+        // scores above its stated maximum, so the total stays out of the framework's maximum.
+        foreach (var group in framework.Groups)
+        {
+            groups[group.Id] = Math.Min(groups[group.Id], group.MaxPoints);
+        }
+
         return new PointsResult(unitCode, groups.Values.Sum(), groups, missing.OrderBy(c => c.Code, StringComparer.Ordinal).ToList());
     }
 

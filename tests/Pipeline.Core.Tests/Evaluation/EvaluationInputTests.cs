@@ -1,0 +1,83 @@
+using Pipeline.Core.Evaluation;
+using Pipeline.Core.Input;
+using Pipeline.Core.Tests.Support;
+using Pipeline.Core.Units;
+
+namespace Pipeline.Core.Tests.Evaluation;
+
+/// <summary>Each kind of bad input is refused with the file, the line and the problem.</summary>
+public sealed class EvaluationInputTests
+{
+    [Theory]
+    [InlineData("99999,X.CQS.01,50,", "unit_code '99999' is not a unit of the 2024 map")]
+    [InlineData("21283,X.CQS.99,50,", "criterion 'X.CQS.99' is not in framework qd2361")]
+    [InlineData("21283,X.CQS.01,fifty,", "value 'fifty' is not a number")]
+    [InlineData("21283,X.CQS.01,101,", "percentage 101 is outside 0..100")]
+    [InlineData("21283,X.CQS.01,9,8", "count 9 of 8 is not between 0 and a positive denominator")]
+    [InlineData("21283,X.CQS.12,maybe,", "'maybe' is not yes/no")]
+    [InlineData("21283,X.CQS.07,1.5,", "'1.5' is not a whole number")]
+    [InlineData("21283,H.CQS.01,90,", "H.CQS.01 is a district criterion but 21283 is a commune")]
+    [InlineData("528,H.CHUNG.01,1,", "computed, never input")]
+    [InlineData("21283,X.CQS.01,50,\n21283,X.CQS.01,60,", "a second row for unit 21283 and criterion X.CQS.01")]
+    public void Read_RefusesBadInput_NamingFileLineAndProblem(string rows, string problem)
+    {
+        var error = ReadQd2361(Era.Y2024, rows);
+
+        var last = error.Problems.Single();
+        Assert.Equal(1 + rows.Split('\n').Length, last.Line);
+        Assert.EndsWith(".csv", last.File, StringComparison.Ordinal);
+        Assert.Contains(problem, last.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_RefusesDistrictCriteriaInEra2025()
+    {
+        var error = ReadQd2361(Era.Y2025, "00004,H.CQS.01,90,");
+
+        Assert.Contains("district criterion H.CQS.01 in era 2025", error.Problems.Single().Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_KeepsCodeEras_00004IsTrucBachIn2024AndBaDinhIn2025()
+    {
+        using var file = new TempCsv("unit_code,criterion,value\n00004,X.CQS.01,50");
+
+        var in2024 = EvaluationInput.Read(file.Path, Frameworks.Qd2361, Frameworks.Units2024, Kind, LevelRun.UnitProblem);
+        var in2025 = EvaluationInput.Read(file.Path, Frameworks.Qd2361, Frameworks.Units2025, Kind, LevelRun.UnitProblem);
+
+        Assert.Equal("Phường Trúc Bạch", in2024.Units.Single().Name);
+        Assert.Equal("Phường Ba Đình", in2025.Units.Single().Name);
+    }
+
+    [Fact]
+    public void Read_TakesAnEmptyValueAsMissing_AndTheDenominatorColumnIsOptional()
+    {
+        using var file = new TempCsv("unit_code,criterion,value\n21283,X.CQS.01,\n21283,X.CQS.12,Có");
+
+        var input = EvaluationInput.Read(file.Path, Frameworks.Qd2361, Frameworks.Units2024, Kind, LevelRun.UnitProblem);
+
+        var values = input.ValuesOf("21283", Frameworks.Qd2361.Criteria.Count);
+        Assert.Null(values[Frameworks.IndexOf(Frameworks.Qd2361, "X.CQS.01")]);
+        Assert.True(values[Frameworks.IndexOf(Frameworks.Qd2361, "X.CQS.12")]!.Value.IsYes);
+    }
+
+    [Fact]
+    public void Read_RefusesAWrongHeader()
+    {
+        using var file = new TempCsv("unit,criterion,value\n21283,X.CQS.01,50");
+
+        var error = Assert.Throws<BadInputException>(() =>
+            EvaluationInput.Read(file.Path, Frameworks.Qd2361, Frameworks.Units2024, Kind, LevelRun.UnitProblem));
+
+        Assert.Equal(1L, error.Problems.Single().Line);
+    }
+
+    private static BadInputException ReadQd2361(Era era, string rows)
+    {
+        using var file = new TempCsv("unit_code,criterion,value,denominator\n" + rows);
+        var units = era == Era.Y2024 ? Frameworks.Units2024 : Frameworks.Units2025;
+        return Assert.Throws<BadInputException>(() => EvaluationInput.Read(file.Path, Frameworks.Qd2361, units, Kind, LevelRun.UnitProblem));
+    }
+
+    private static ValueKind Kind(Criterion c) => ValueKinds.Of(((LevelCriterion)c).Measure);
+}
