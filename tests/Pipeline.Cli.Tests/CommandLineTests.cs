@@ -13,6 +13,7 @@ public sealed class CommandLineTests
     [InlineData("units", "load", "--help")]
     [InlineData("units", "summary", "--help")]
     [InlineData("demo", "--help")]
+    [InlineData("evaluate", "--help")]
     public async Task EveryCommand_HasHelp(params string[] args)
     {
         var (exitCode, stdout, _) = await CliRun.RunAsync(args);
