@@ -9,8 +9,6 @@ namespace Pipeline.Cli;
 /// <summary>What every command needs: configuration, the clock, the pipeline folder, and a way to reach the warehouse.</summary>
 internal sealed class CliContext(IConfiguration configuration, TimeProvider time, string home)
 {
-    public IConfiguration Configuration => configuration;
-
     public TimeProvider Time => time;
 
     public string Home => home;

@@ -56,18 +56,18 @@ internal static class EvaluateCommand
             {
                 LevelFramework levels => LevelOutput.Run(
                     levels,
-                    EvaluationInput.Read(inPath, levels, lookup, c => ValueKinds.Of(((LevelCriterion)c).Measure), LevelRun.UnitProblem),
+                    EvaluationInput.Read(inPath, levels, lookup, LevelRun.UnitProblem),
                     lookup,
                     outPath,
                     parse.GetValue(explain)),
                 SetFramework sets => SetOutput.Run(
                     sets,
-                    EvaluationInput.Read(inPath, sets, lookup, c => ValueKinds.Of(((SetCriterion)c).Measure), new SetEvaluator(sets).UnitProblem),
+                    EvaluationInput.Read(inPath, sets, lookup, new SetEvaluator(sets).UnitProblem),
                     outPath,
                     parse.GetValue(explain)),
                 PointsFramework points => PointsOutput.Run(
                     points,
-                    EvaluationInput.Read(inPath, points, lookup, c => ValueKinds.Of(((PointCriterion)c).Scoring), PointsUnitProblem),
+                    EvaluationInput.Read(inPath, points, lookup, PointsScorer.UnitProblem),
                     outPath,
                     ParseNormalisation(parse.GetValue(normalise)),
                     parse.GetValue(explain)),
@@ -78,9 +78,6 @@ internal static class EvaluateCommand
         });
         return command;
     }
-
-    private static string? PointsUnitProblem(AdminUnit unit, Criterion criterion) =>
-        unit.Level == UnitLevel.Commune ? null : $"{criterion.Code} scores communes, but {unit.Code} is a {unit.Level.ToText()}";
 
     private static Normalisation ParseNormalisation(string? text) => text switch
     {

@@ -9,7 +9,11 @@ internal static class SetOutput
     {
         var evaluator = new SetEvaluator(framework);
         var results = input.Units
-            .Select(unit => (Result: evaluator.Evaluate(unit, input.ValuesOf(unit.Code, framework.Criteria.Count)), Values: input.ValuesOf(unit.Code, framework.Criteria.Count)))
+            .Select(unit =>
+            {
+                var values = input.ValuesOf(unit.Code, framework.Criteria.Count);
+                return (Result: evaluator.Evaluate(unit, values), Values: values);
+            })
             .ToList();
         string[] header = ["unit_code", "unit_type", .. framework.Sets.Select(s => s.Result), "blocking", "missing"];
         using (var csv = new CsvOut(outPath, header))

@@ -27,13 +27,11 @@ public sealed class EvaluationInput
     public Observation?[] ValuesOf(string unitCode, int criterionCount) =>
         _values.TryGetValue(unitCode, out var values) ? values : new Observation?[criterionCount];
 
-    /// <param name="kindOf">How each criterion's value must look.</param>
     /// <param name="unitProblem">Why a unit cannot carry a criterion (wrong level, outside the framework's province), or null.</param>
     public static EvaluationInput Read(
         string path,
         Framework framework,
         UnitLookup units,
-        Func<Criterion, ValueKind> kindOf,
         Func<AdminUnit, Criterion, string?> unitProblem)
     {
         var problems = new ProblemList();
@@ -47,7 +45,7 @@ public sealed class EvaluationInput
             path,
             Header,
             optionalTrailingColumns: 1,
-            line => Accept(line, criteria, units, kindOf, unitProblem, values, order) is { } problem ? throw new FieldException(problem) : true,
+            line => Accept(line, criteria, units, unitProblem, values, order) is { } problem ? throw new FieldException(problem) : true,
             problems);
         problems.ThrowIfAny();
         return new EvaluationInput(order, values);
@@ -56,7 +54,6 @@ public sealed class EvaluationInput
             CsvLine line,
             Dictionary<string, Criterion> criteria,
             UnitLookup units,
-            Func<Criterion, ValueKind> kindOf,
             Func<AdminUnit, Criterion, string?> unitProblem,
             Dictionary<string, Observation?[]> values,
             List<AdminUnit> order)
@@ -94,12 +91,12 @@ public sealed class EvaluationInput
             if (string.IsNullOrWhiteSpace(value))
             {
                 // An empty value means missing (SPEC section 7); the unit is still evaluated.
-                return kindOf(criterion) == ValueKind.Computed ? $"{criterionCode} is computed, never input" : null;
+                return criterion.InputKind == ValueKind.Computed ? $"{criterionCode} is computed, never input" : null;
             }
 
             try
             {
-                unitValues[criterion.Index] = ValueKinds.Parse(kindOf(criterion), value, line.OptionalText("denominator"));
+                unitValues[criterion.Index] = ValueKinds.Parse(criterion.InputKind, value, line.OptionalText("denominator"));
                 return null;
             }
             catch (FormatException e)

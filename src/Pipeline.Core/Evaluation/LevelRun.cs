@@ -39,7 +39,7 @@ public static class LevelRun
         foreach (var district in input.Units.Where(u => u.Level == UnitLevel.District))
         {
             var values = (Observation?[])input.ValuesOf(district.Code, count).Clone();
-            var communeLevels = CommuneLevels(evaluator, input, units, district.Code, results);
+            var communeLevels = CommuneLevels(units, district.Code, results);
             foreach (var rollup in rollups)
             {
                 values[rollup.Index] = DistrictRollup.Observe(rollup, communeLevels);
@@ -52,9 +52,7 @@ public static class LevelRun
     }
 
     /// <summary>The level of every commune of the district in the unit list; one with no input rows is level 0.</summary>
-    public static IReadOnlyList<int> CommuneLevels(
-        LevelEvaluator evaluator,
-        EvaluationInput input,
+    private static IReadOnlyList<int> CommuneLevels(
         UnitLookup units,
         string districtCode,
         IReadOnlyDictionary<string, (LevelResult Result, Observation?[] Values)> communeResults) =>

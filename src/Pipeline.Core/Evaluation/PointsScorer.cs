@@ -1,3 +1,5 @@
+using Pipeline.Core.Units;
+
 namespace Pipeline.Core.Evaluation;
 
 /// <summary>
@@ -11,6 +13,10 @@ public sealed class PointsScorer(PointsFramework framework)
     private readonly HashSet<string> _children = framework.Criteria.Select(c => c.Scoring).OfType<SumScoring>().SelectMany(s => s.Of).ToHashSet(StringComparer.Ordinal);
 
     public PointsFramework Framework => framework;
+
+    /// <summary>The DTI scores communes only.</summary>
+    public static string? UnitProblem(AdminUnit unit, Criterion criterion) =>
+        unit.Level == UnitLevel.Commune ? null : $"{criterion.Code} scores communes, but {unit.Code} is a {unit.Level.ToText()}";
 
     public PointsResult Score(string unitCode, IReadOnlyList<Observation?> values)
     {

@@ -44,7 +44,7 @@ public sealed class DistrictRollupTests
 
             lines.AddRange(Rows("396", framework, CriterionScope.District));
             File.WriteAllLines(path, lines);
-            var input = EvaluationInput.Read(path, framework, units, c => ValueKinds.Of(((LevelCriterion)c).Measure), LevelRun.UnitProblem);
+            var input = EvaluationInput.Read(path, framework, units, LevelRun.UnitProblem);
 
             var results = LevelRun.Evaluate(new LevelEvaluator(framework), input, units);
 

@@ -42,8 +42,8 @@ public sealed class EvaluationInputTests
     {
         using var file = new TempCsv("unit_code,criterion,value\n00004,X.CQS.01,50");
 
-        var in2024 = EvaluationInput.Read(file.Path, Frameworks.Qd2361, Frameworks.Units2024, Kind, LevelRun.UnitProblem);
-        var in2025 = EvaluationInput.Read(file.Path, Frameworks.Qd2361, Frameworks.Units2025, Kind, LevelRun.UnitProblem);
+        var in2024 = EvaluationInput.Read(file.Path, Frameworks.Qd2361, Frameworks.Units2024, LevelRun.UnitProblem);
+        var in2025 = EvaluationInput.Read(file.Path, Frameworks.Qd2361, Frameworks.Units2025, LevelRun.UnitProblem);
 
         Assert.Equal("Phường Trúc Bạch", in2024.Units.Single().Name);
         Assert.Equal("Phường Ba Đình", in2025.Units.Single().Name);
@@ -54,7 +54,7 @@ public sealed class EvaluationInputTests
     {
         using var file = new TempCsv("unit_code,criterion,value\n21283,X.CQS.01,\n21283,X.CQS.12,Có");
 
-        var input = EvaluationInput.Read(file.Path, Frameworks.Qd2361, Frameworks.Units2024, Kind, LevelRun.UnitProblem);
+        var input = EvaluationInput.Read(file.Path, Frameworks.Qd2361, Frameworks.Units2024, LevelRun.UnitProblem);
 
         var values = input.ValuesOf("21283", Frameworks.Qd2361.Criteria.Count);
         Assert.Null(values[Frameworks.IndexOf(Frameworks.Qd2361, "X.CQS.01")]);
@@ -67,7 +67,7 @@ public sealed class EvaluationInputTests
         using var file = new TempCsv("unit,criterion,value\n21283,X.CQS.01,50");
 
         var error = Assert.Throws<BadInputException>(() =>
-            EvaluationInput.Read(file.Path, Frameworks.Qd2361, Frameworks.Units2024, Kind, LevelRun.UnitProblem));
+            EvaluationInput.Read(file.Path, Frameworks.Qd2361, Frameworks.Units2024, LevelRun.UnitProblem));
 
         Assert.Equal(1L, error.Problems.Single().Line);
     }
@@ -76,8 +76,6 @@ public sealed class EvaluationInputTests
     {
         using var file = new TempCsv("unit_code,criterion,value,denominator\n" + rows);
         var units = era == Era.Y2024 ? Frameworks.Units2024 : Frameworks.Units2025;
-        return Assert.Throws<BadInputException>(() => EvaluationInput.Read(file.Path, Frameworks.Qd2361, units, Kind, LevelRun.UnitProblem));
+        return Assert.Throws<BadInputException>(() => EvaluationInput.Read(file.Path, Frameworks.Qd2361, units, LevelRun.UnitProblem));
     }
-
-    private static ValueKind Kind(Criterion c) => ValueKinds.Of(((LevelCriterion)c).Measure);
 }
