@@ -5,13 +5,12 @@ using Pipeline.Core.Units;
 namespace Pipeline.Warehouse.AdminUnits;
 
 /// <summary>
-/// Binary COPY of the reference files into the staging tables of one load. Uses the synchronous Write path, which
-/// measured 2-5x faster than per-value WriteAsync here (../shared/MACHINE-NOTES.md).
+/// Binary COPY of the reference files into the staging tables of one load (column order as in the staging tables).
 /// </summary>
 internal static class StagingCopy
 {
     public static Task UnitsAsync(NpgsqlConnection connection, IEnumerable<AdminUnit> units, CancellationToken ct) =>
-        CopyAsync(
+        BinaryCopy.RowsAsync(
             connection,
             "copy stage_admin_unit (era, code, name, short_name, type, type_full, level, parent_code, province_code, district_code, name_ascii) from stdin (format binary)",
             units,
@@ -24,23 +23,23 @@ internal static class StagingCopy
                 w.Write(u.Type, NpgsqlDbType.Text);
                 w.Write(u.TypeFull, NpgsqlDbType.Text);
                 w.Write(u.Level.ToText(), NpgsqlDbType.Text);
-                WriteNullable(w, u.ParentCode);
+                BinaryCopy.WriteNullable(w, u.ParentCode);
                 w.Write(u.ProvinceCode, NpgsqlDbType.Text);
-                WriteNullable(w, u.DistrictCode);
+                BinaryCopy.WriteNullable(w, u.DistrictCode);
                 w.Write(u.NameAscii, NpgsqlDbType.Text);
             },
             ct);
 
     public static Task CrosswalkAsync(NpgsqlConnection connection, IEnumerable<CrosswalkEdge> edges, CancellationToken ct) =>
-        CopyAsync(
+        BinaryCopy.RowsAsync(
             connection,
             "copy stage_crosswalk (source_row, old_commune_code, old_commune_name, old_district_code, old_district_name, old_province_code, old_province_name, new_commune_code, new_commune_name, new_province_code, new_province_name, merge_type, is_split, n_new_targets, primary_target, source_note, source_old_name, fix_note) from stdin (format binary)",
             edges,
             (w, e) =>
             {
                 w.Write(e.SourceRow, NpgsqlDbType.Integer);
-                WriteNullable(w, e.OldCommuneCode);
-                WriteNullable(w, e.OldCommuneName);
+                BinaryCopy.WriteNullable(w, e.OldCommuneCode);
+                BinaryCopy.WriteNullable(w, e.OldCommuneName);
                 w.Write(e.OldDistrictCode, NpgsqlDbType.Text);
                 w.Write(e.OldDistrictName, NpgsqlDbType.Text);
                 w.Write(e.OldProvinceCode, NpgsqlDbType.Text);
@@ -52,15 +51,15 @@ internal static class StagingCopy
                 w.Write(e.MergeType, NpgsqlDbType.Text);
                 w.Write(e.IsSplit, NpgsqlDbType.Boolean);
                 w.Write(e.NewTargetCount, NpgsqlDbType.Integer);
-                WriteNullable(w, e.PrimaryTarget, NpgsqlDbType.Boolean);
+                BinaryCopy.WriteNullable(w, e.PrimaryTarget, NpgsqlDbType.Boolean);
                 w.Write(e.SourceNote, NpgsqlDbType.Text);
-                WriteNullable(w, e.SourceOldName);
-                WriteNullable(w, e.FixNote);
+                BinaryCopy.WriteNullable(w, e.SourceOldName);
+                BinaryCopy.WriteNullable(w, e.FixNote);
             },
             ct);
 
     public static Task Population2025Async(NpgsqlConnection connection, IEnumerable<Population2025> rows, CancellationToken ct) =>
-        CopyAsync(
+        BinaryCopy.RowsAsync(
             connection,
             "copy stage_population_2025 (code, level, name, province_code, population, area_km2, admin_center, lon, lat, before_merge_text, source_name) from stdin (format binary)",
             rows,
@@ -70,18 +69,18 @@ internal static class StagingCopy
                 w.Write(p.Level.ToText(), NpgsqlDbType.Text);
                 w.Write(p.Name, NpgsqlDbType.Text);
                 w.Write(p.ProvinceCode, NpgsqlDbType.Text);
-                WriteNullable(w, p.Population, NpgsqlDbType.Bigint);
-                WriteNullable(w, p.AreaKm2, NpgsqlDbType.Numeric);
+                BinaryCopy.WriteNullable(w, p.Population, NpgsqlDbType.Bigint);
+                BinaryCopy.WriteNullable(w, p.AreaKm2, NpgsqlDbType.Numeric);
                 w.Write(p.AdminCenter, NpgsqlDbType.Text);
-                WriteNullable(w, p.Longitude, NpgsqlDbType.Numeric);
-                WriteNullable(w, p.Latitude, NpgsqlDbType.Numeric);
+                BinaryCopy.WriteNullable(w, p.Longitude, NpgsqlDbType.Numeric);
+                BinaryCopy.WriteNullable(w, p.Latitude, NpgsqlDbType.Numeric);
                 w.Write(p.BeforeMergeText, NpgsqlDbType.Text);
                 w.Write(p.SourceName, NpgsqlDbType.Text);
             },
             ct);
 
     public static Task Census2019Async(NpgsqlConnection connection, IEnumerable<Census2019> rows, CancellationToken ct) =>
-        CopyAsync(
+        BinaryCopy.RowsAsync(
             connection,
             "copy stage_population_2019_census (source_line, level, code_2019, province_name, district_name, commune_name, match_method, code_exists_2025_06, population_total, population_urban, population_rural, households_total, households_urban, households_rural) from stdin (format binary)",
             rows,
@@ -89,12 +88,12 @@ internal static class StagingCopy
             {
                 w.Write(c.SourceLine, NpgsqlDbType.Integer);
                 w.Write(c.Level.ToText(), NpgsqlDbType.Text);
-                WriteNullable(w, c.Code2019);
+                BinaryCopy.WriteNullable(w, c.Code2019);
                 w.Write(c.ProvinceName, NpgsqlDbType.Text);
-                WriteNullable(w, c.DistrictName);
-                WriteNullable(w, c.CommuneName);
+                BinaryCopy.WriteNullable(w, c.DistrictName);
+                BinaryCopy.WriteNullable(w, c.CommuneName);
                 w.Write(c.MatchMethod, NpgsqlDbType.Text);
-                WriteNullable(w, c.CodeExistsIn2024Units, NpgsqlDbType.Boolean);
+                BinaryCopy.WriteNullable(w, c.CodeExistsIn2024Units, NpgsqlDbType.Boolean);
                 w.Write(c.PopulationTotal, NpgsqlDbType.Bigint);
                 w.Write(c.PopulationUrban, NpgsqlDbType.Bigint);
                 w.Write(c.PopulationRural, NpgsqlDbType.Bigint);
@@ -105,7 +104,7 @@ internal static class StagingCopy
             ct);
 
     public static Task TypeChangesAsync(NpgsqlConnection connection, IEnumerable<UnitTypeChange> rows, CancellationToken ct) =>
-        CopyAsync(
+        BinaryCopy.RowsAsync(
             connection,
             "copy stage_unit_type_change (code, level, province_code, old_name, new_name, old_type, new_type, effective_date, legal_basis) from stdin (format binary)",
             rows,
@@ -122,42 +121,4 @@ internal static class StagingCopy
                 w.Write(c.LegalBasis, NpgsqlDbType.Text);
             },
             ct);
-
-    private static async Task CopyAsync<T>(
-        NpgsqlConnection connection, string copyCommand, IEnumerable<T> rows, Action<NpgsqlBinaryImporter, T> writeRow, CancellationToken ct)
-    {
-        await using var importer = await connection.BeginBinaryImportAsync(copyCommand, ct);
-        foreach (var row in rows)
-        {
-            importer.StartRow();
-            writeRow(importer, row);
-        }
-
-        await importer.CompleteAsync(ct);
-    }
-
-    private static void WriteNullable(NpgsqlBinaryImporter writer, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull();
-        }
-        else
-        {
-            writer.Write(value, NpgsqlDbType.Text);
-        }
-    }
-
-    private static void WriteNullable<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type)
-        where T : struct
-    {
-        if (value is { } v)
-        {
-            writer.Write(v, type);
-        }
-        else
-        {
-            writer.WriteNull();
-        }
-    }
 }

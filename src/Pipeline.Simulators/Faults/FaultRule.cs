@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace Pipeline.Simulators.Faults;
+
+/// <summary>
+/// One fault: its kind, the endpoint it applies to (null: every endpoint), request parameters that must all match
+/// (e.g. page=3), and how many matching requests it hits before it stops (null: every one).
+/// </summary>
+public sealed record FaultRule(
+    FaultKind Kind,
+    string? Endpoint = null,
+    IReadOnlyDictionary<string, string>? When = null,
+    int? Times = null,
+    TimeSpan? Delay = null)
+{
+    /// <summary>
+    /// Parses the command-line form <c>kind[:endpoint][@key=value,...][*times]</c>, e.g. <c>429:stats@page=2*3</c>.
+    /// Kinds: latency, 503, 429, reset, malformed-json, empty, truncated-csv, renamed-column, duplicated-rows,
+    /// unknown-units, citizen-id.
+    /// </summary>
+    public static FaultRule Parse(string text)
+    {
+        var rest = text.Trim();
+        int? times = null;
+        if (rest.LastIndexOf('*') is var star and >= 0)
+        {
+            times = int.Parse(rest[(star + 1)..], NumberStyles.None, CultureInfo.InvariantCulture);
+            rest = rest[..star];
+        }
+
+        Dictionary<string, string>? when = null;
+        if (rest.IndexOf('@') is var at and >= 0)
+        {
+            when = rest[(at + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => p.Split('=', 2))
+                .ToDictionary(p => p[0], p => p.Length == 2 ? p[1] : throw new FormatException($"fault '{text}': '{p[0]}' needs =value"));
+            rest = rest[..at];
+        }
+
+        var parts = rest.Split(':', 2);
+        return new FaultRule(KindOf(parts[0], text), parts.Length == 2 ? parts[1] : null, when, times);
+    }
+
+    public static readonly IReadOnlyDictionary<string, FaultKind> Names = new Dictionary<string, FaultKind>
+    {
+        ["latency"] = FaultKind.Latency,
+        ["503"] = FaultKind.ServerError,
+        ["429"] = FaultKind.TooManyRequests,
+        ["reset"] = FaultKind.ConnectionReset,
+        ["malformed-json"] = FaultKind.MalformedJson,
+        ["empty"] = FaultKind.EmptyBody,
+        ["truncated-csv"] = FaultKind.TruncatedCsv,
+        ["renamed-column"] = FaultKind.RenamedColumn,
+        ["duplicated-rows"] = FaultKind.DuplicatedRows,
+        ["unknown-units"] = FaultKind.UnknownUnits,
+        ["citizen-id"] = FaultKind.CitizenIdentifier,
+    };
+
+    private static FaultKind KindOf(string name, string text) =>
+        Names.TryGetValue(name, out var kind)
+            ? kind
+            : throw new FormatException($"fault '{text}': unknown kind '{name}'; known: {string.Join(", ", Names.Keys)}");
+}

@@ -1,0 +1,49 @@
+namespace Pipeline.Simulators.Faults;
+
+/// <summary>
+/// The faults switched on in one simulator. Thread-safe: requests arrive concurrently. The first active rule that
+/// matches a request applies, and uses up one of its times.
+/// </summary>
+public sealed class FaultSet
+{
+    private readonly Lock _gate = new();
+    private readonly List<(FaultRule Rule, int Left)> _rules = [];
+
+    public void Add(FaultRule rule)
+    {
+        lock (_gate)
+        {
+            _rules.Add((rule, rule.Times ?? int.MaxValue));
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _rules.Clear();
+        }
+    }
+
+    /// <summary>The fault for this request, or null for a normal response.</summary>
+    public FaultRule? Take(string endpoint, IReadOnlyDictionary<string, string> parameters)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < _rules.Count; i++)
+            {
+                var (rule, left) = _rules[i];
+                if (left > 0 && (rule.Endpoint is null || rule.Endpoint == endpoint) && Matches(rule, parameters))
+                {
+                    _rules[i] = (rule, left - 1);
+                    return rule;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private static bool Matches(FaultRule rule, IReadOnlyDictionary<string, string> parameters) =>
+        rule.When is null || rule.When.All(w => parameters.TryGetValue(w.Key, out var v) && v == w.Value);
+}

@@ -1,0 +1,38 @@
+using Dapper;
+using Npgsql;
+using Pipeline.Core.Periods;
+using Pipeline.Intake;
+
+namespace Pipeline.Warehouse.Intake;
+
+/// <summary>
+/// The intake landing zone on PostgreSQL. A run holds a session-level advisory lock on its (source, period) for its
+/// whole life, so two runs of the same pull never interleave: the second waits, then finds the cursors the first
+/// committed and fetches only what is still new. The lock dies with the connection, so a killed process frees it.
+/// </summary>
+public sealed class PostgresIntakeStore(NpgsqlDataSource dataSource, TimeProvider clock) : IIntakeStore
+{
+    public async Task<IIntakeRun> BeginRunAsync(SourceDescriptor source, Period period, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync(
+                new CommandDefinition(
+                    "select pg_advisory_lock(hashtext('intake'), hashtext(@key))",
+                    new { key = $"{source.Name}/{period}" },
+                    cancellationToken: cancellationToken));
+            var runId = await connection.ExecuteScalarAsync<long>(
+                new CommandDefinition(
+                    SqlResources.Query("begin_intake_run"),
+                    new { source = source.Name, period = period.ToString(), now = clock.GetUtcNow() },
+                    cancellationToken: cancellationToken));
+            return new PostgresIntakeRun(connection, new PostgresIntakeSession(connection, runId, source, period, clock), clock);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}
