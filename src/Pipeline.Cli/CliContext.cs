@@ -11,6 +11,8 @@ internal sealed class CliContext(IConfiguration configuration, TimeProvider time
 {
     public TimeProvider Time => time;
 
+    public IConfiguration Configuration => configuration;
+
     public string Home => home;
 
     /// <summary>appsettings.json in the pipeline folder (optional, git-ignored), then environment variables (ConnectionStrings__Warehouse).</summary>

@@ -4,12 +4,14 @@ using Pipeline.Cli.Commands;
 using Pipeline.Core.Input;
 
 var context = CliContext.Create(TimeProvider.System);
-var root = new RootCommand("Commune digital-transformation data pipeline: warehouse, reference units, evaluation.")
+var root = new RootCommand("Commune digital-transformation data pipeline: warehouse, reference units, source pulls, simulators, evaluation.")
 {
     DbCommand.Create(context),
     UnitsCommand.Create(context),
     DemoCommand.Create(context),
     EvaluateCommand.Create(context),
+    PullCommand.Create(context),
+    SimulateCommand.Create(context),
 };
 
 var parsed = root.Parse(args);

@@ -14,6 +14,8 @@ public sealed class CommandLineTests
     [InlineData("units", "summary", "--help")]
     [InlineData("demo", "--help")]
     [InlineData("evaluate", "--help")]
+    [InlineData("pull", "--help")]
+    [InlineData("simulate", "--help")]
     public async Task EveryCommand_HasHelp(params string[] args)
     {
         var (exitCode, stdout, _) = await CliRun.RunAsync(args);
@@ -43,6 +45,18 @@ public sealed class CommandLineTests
 
         Assert.Equal(2, exitCode);
         Assert.Contains($"units_2025.csv:{line}: column code is '0000A', not a 5-digit code", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("pull", "--source", "nowhere")]
+    [InlineData("pull", "--source", "vneid", "--period", "2025-13")]
+    [InlineData("simulate", "--source", "vneid", "--fault", "flood:aggregates")]
+    public async Task PullAndSimulate_RefuseBadArguments_WithExit2_NamingThem(params string[] args)
+    {
+        var (exitCode, _, stderr) = await CliRun.RunAsync(args);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(args[^1].Split(':')[0], stderr, StringComparison.Ordinal);
     }
 
     [Fact]

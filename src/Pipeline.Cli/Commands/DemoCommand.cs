@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Pipeline.Cli.Sources;
 using Pipeline.Warehouse.AdminUnits;
 using Pipeline.Warehouse.Migrations;
 
@@ -7,14 +8,15 @@ namespace Pipeline.Cli.Commands;
 
 /// <summary>
 /// `pipeline demo`: the main job end to end. At this stage of the product: a warehouse (the local PostgreSQL when
-/// none is configured), migrations, the admin units of both eras, and a summary per era. Later stages (simulated
-/// sources, loading, conflicts, evaluation) join the same command as they are built.
+/// none is configured), migrations, the admin units of both eras, one pull of the latest period from each of the
+/// bundled simulators (SIMULATED data) into the intake tables, and a summary. Later stages (normalising, conflicts,
+/// evaluation) join the same command as they are built.
 /// </summary>
 internal static class DemoCommand
 {
     public static Command Create(CliContext context)
     {
-        var demo = new Command("demo", "Run the main job end to end: warehouse, migrations, admin units of both eras, summary.");
+        var demo = new Command("demo", "Run the main job end to end: warehouse, migrations, admin units, a pull from every bundled simulator, summary.");
         demo.SetAction(async (_, ct) =>
         {
             var stages = new List<(string Stage, TimeSpan Took)>();
@@ -34,13 +36,19 @@ internal static class DemoCommand
             Console.WriteLine(UnitsCommand.Describe(load));
             stages.Add(("load admin units", clock.Elapsed));
 
+            clock.Restart();
+            var reports = await new SourcePulls(context, units).RunAsync(SourceCatalog.All, [], simulated: true, dataSource, ct);
+            stages.Add(($"pull {reports.Count} simulators", clock.Elapsed));
+
             Console.WriteLine();
             await UnitSummary.PrintAsync(dataSource, ct);
+            Console.WriteLine();
+            RunTable.Print(reports, simulated: true);
             Console.WriteLine();
             Console.WriteLine("Time per stage:");
             foreach (var (stage, took) in stages)
             {
-                Console.WriteLine($"  {stage,-18} {took.TotalSeconds,6:F1} s");
+                Console.WriteLine($"  {stage,-20} {took.TotalSeconds,6:F1} s");
             }
 
             return ExitCodes.Success;

@@ -46,7 +46,7 @@ public sealed record Period(PeriodKind Kind, int Year, int Number)
         _ => Year.ToString("D4", CultureInfo.InvariantCulture),
     };
 
-    public static Period Month(int year, int month) => Checked(PeriodKind.Month, year, month);
+    public static Period Month(int year, int month) => Checked(PeriodKind.Month, year, month, $"{year}-{month}");
 
     /// <summary>Parses the four shapes above; anything else is a <see cref="FormatException"/> naming the text.</summary>
     public static Period Parse(string text)
@@ -54,7 +54,7 @@ public sealed record Period(PeriodKind Kind, int Year, int Number)
         var t = text.Trim();
         if (t.Length == 4 && int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
         {
-            return Checked(PeriodKind.Year, year, 1);
+            return Checked(PeriodKind.Year, year, 1, t);
         }
 
         if (t.Length == 7 && t[4] == '-' && int.TryParse(t[..4], NumberStyles.None, CultureInfo.InvariantCulture, out year))
@@ -63,17 +63,17 @@ public sealed record Period(PeriodKind Kind, int Year, int Number)
             var digits = kind == PeriodKind.Month ? t[5..] : t[6..];
             if (int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             {
-                return Checked(kind, year, number);
+                return Checked(kind, year, number, t);
             }
         }
 
         throw new FormatException($"period must look like 2025-10, 2025-Q3, 2025-H1 or 2025, not '{text}'");
     }
 
-    private static Period Checked(PeriodKind kind, int year, int number) =>
+    private static Period Checked(PeriodKind kind, int year, int number, string text) =>
         year is >= 2000 and <= 2100 && number >= 1 && number <= PerYear(kind)
             ? new Period(kind, year, number)
-            : throw new FormatException($"no {kind.ToString().ToLowerInvariant()} {number} in year {year}");
+            : throw new FormatException($"period '{text}': no {kind.ToString().ToLowerInvariant()} {number} in year {year} (years 2000-2100)");
 
     private static int PerYear(PeriodKind kind) => kind switch
     {

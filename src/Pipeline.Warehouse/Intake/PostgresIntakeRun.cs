@@ -4,7 +4,7 @@ using Pipeline.Intake;
 
 namespace Pipeline.Warehouse.Intake;
 
-/// <summary>A run's end: its status and counts written, its advisory lock released with its connection.</summary>
+/// <summary>A run's end: its status and counts written, then its advisory lock released.</summary>
 internal sealed class PostgresIntakeRun(NpgsqlConnection connection, PostgresIntakeSession session, TimeProvider clock) : IIntakeRun
 {
     public IIntakeSession Session => session;
@@ -13,7 +13,17 @@ internal sealed class PostgresIntakeRun(NpgsqlConnection connection, PostgresInt
 
     public Task<RunReport> FailAsync(string error, CancellationToken cancellationToken) => FinishAsync("failed", error, cancellationToken);
 
-    public ValueTask DisposeAsync() => connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        // A pooled connection keeps session locks until it is reused: release the run's lock now. If the process
+        // dies instead, the server ends the session and the lock with it.
+        if (connection.State == System.Data.ConnectionState.Open)
+        {
+            await connection.ExecuteAsync("select pg_advisory_unlock_all()");
+        }
+
+        await connection.DisposeAsync();
+    }
 
     private async Task<RunReport> FinishAsync(string status, string? error, CancellationToken cancellationToken)
     {

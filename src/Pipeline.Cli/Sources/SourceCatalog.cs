@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Pipeline.Connectors.Vneid;
+using Pipeline.Simulators.Vneid;
+
+namespace Pipeline.Cli.Sources;
+
+/// <summary>The six national sources, in the order pulls run and reports list them.</summary>
+internal static class SourceCatalog
+{
+    public static readonly IReadOnlyList<SourceEntry> All =
+    [
+        new("vneid", (data, clock) => new VneidSimulator(data, clock), (services, section, simulator) =>
+            services.AddVneidConnector(o =>
+            {
+                section.Bind(o);
+                if (simulator is not null)
+                {
+                    o.Http.BaseAddress = simulator.Url;
+                    o.ApiToken = VneidSimulator.Token;
+                }
+            })),
+    ];
+
+    public static IReadOnlyList<string> Names => [.. All.Select(s => s.Name)];
+
+    /// <summary>The entries named, or all of them for "all" (names are checked when the command line is parsed).</summary>
+    public static IReadOnlyList<SourceEntry> Select(string name) => name == "all" ? All : [All.Single(s => s.Name == name)];
+}
