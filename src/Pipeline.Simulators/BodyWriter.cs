@@ -55,10 +55,15 @@ internal static class BodyWriter
 
                 return table with { Rows = rows };
             case FaultKind.RenamedColumn when table.Rows.Count > 0:
-                // Drift the name of the last value column, as a source renaming a field in a new release would.
+                // Drift the name of the last value column, as a source renaming a field in a new release would;
+                // a table without one (a plain list) keeps its shape.
                 var columns = table.Columns.ToArray();
                 var last = Array.FindLastIndex(columns, c => table.Rows[0][Array.IndexOf(columns, c)] is long or int or decimal or double);
-                columns[last] += "_v2";
+                if (last >= 0)
+                {
+                    columns[last] += "_v2";
+                }
+
                 return table with { Columns = columns };
             case FaultKind.CitizenIdentifier when table.Rows.Count > 0:
                 var withId = table.Rows.Select((r, i) => (object?[])[.. r, i == 0 ? "001099012345" : null]).ToList();

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Pipeline.Connectors.Health;
 using Pipeline.Connectors.Vneid;
+using Pipeline.Simulators.Health;
 using Pipeline.Simulators.Vneid;
 
 namespace Pipeline.Cli.Sources;
@@ -17,6 +19,16 @@ internal static class SourceCatalog
                 {
                     o.Http.BaseAddress = simulator.Url;
                     o.ApiToken = VneidSimulator.Token;
+                }
+            })),
+        new("health", (data, clock) => new HealthSimulator(data, clock), (services, section, simulator) =>
+            services.AddHealthConnector(o =>
+            {
+                section.Bind(o);
+                if (simulator is not null)
+                {
+                    o.Http.BaseAddress = simulator.Url;
+                    o.ApiToken = HealthSimulator.Token;
                 }
             })),
     ];
