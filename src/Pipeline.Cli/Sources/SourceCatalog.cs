@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Pipeline.Connectors.Emc;
 using Pipeline.Connectors.Health;
+using Pipeline.Connectors.Postal;
 using Pipeline.Connectors.Vneid;
 using Pipeline.Simulators.Emc;
 using Pipeline.Simulators.Health;
+using Pipeline.Simulators.Postal;
 using Pipeline.Simulators.Vneid;
 
 namespace Pipeline.Cli.Sources;
@@ -31,6 +33,16 @@ internal static class SourceCatalog
                 {
                     o.Http.BaseAddress = simulator.Url;
                     o.ApiKey = EmcSimulator.ApiKey;
+                }
+            })),
+        new("postal", (data, clock) => new PostalSimulator(data, clock), (services, section, simulator) =>
+            services.AddPostalConnector(o =>
+            {
+                section.Bind(o);
+                if (simulator is not null)
+                {
+                    o.Http.BaseAddress = simulator.Url;
+                    o.ApiKey = PostalSimulator.ApiKey;
                 }
             })),
         new("health", (data, clock) => new HealthSimulator(data, clock), (services, section, simulator) =>
