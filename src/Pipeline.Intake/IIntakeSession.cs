@@ -21,6 +21,13 @@ public interface IIntakeSession
     Task CommitPageAsync(LandedPage page, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Lands a payload the records are checked or labelled against (a unit list, a postcode registry, a file
+    /// index) for lineage, without records and without counting it as a page. A byte-identical one is stored once.
+    /// Call it only for a payload that passed <see cref="PersonalData.PersonalDataGuard"/>.
+    /// </summary>
+    Task LandReferenceAsync(FetchedPayload payload, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Records that a payload was refused whole (it carried personal data): the request, its size and the reason,
     /// and nothing of its content, not even its hash.
     /// </summary>

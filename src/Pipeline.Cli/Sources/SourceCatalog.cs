@@ -2,10 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Pipeline.Connectors.Emc;
 using Pipeline.Connectors.Health;
 using Pipeline.Connectors.Postal;
+using Pipeline.Connectors.Telecom;
 using Pipeline.Connectors.Vneid;
 using Pipeline.Simulators.Emc;
 using Pipeline.Simulators.Health;
 using Pipeline.Simulators.Postal;
+using Pipeline.Simulators.Telecom;
 using Pipeline.Simulators.Vneid;
 
 namespace Pipeline.Cli.Sources;
@@ -33,6 +35,17 @@ internal static class SourceCatalog
                 {
                     o.Http.BaseAddress = simulator.Url;
                     o.ApiKey = EmcSimulator.ApiKey;
+                }
+            })),
+        new("telecom", (data, clock) => new TelecomSimulator(data, clock), (services, section, simulator) =>
+            services.AddTelecomConnector(o =>
+            {
+                section.Bind(o);
+                if (simulator is not null)
+                {
+                    o.Http.BaseAddress = simulator.Url;
+                    o.Username = TelecomSimulator.Username;
+                    o.Password = TelecomSimulator.Password;
                 }
             })),
         new("postal", (data, clock) => new PostalSimulator(data, clock), (services, section, simulator) =>

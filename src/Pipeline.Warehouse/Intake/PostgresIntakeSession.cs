@@ -30,16 +30,7 @@ internal sealed class PostgresIntakeSession(
     {
         var payload = page.Payload;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var payloadId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            SqlResources.Query("land_payload"),
-            new
-            {
-                run_id = runId, source = source.Name, stream = payload.Stream, request = payload.Request,
-                content_type = payload.ContentType, size_bytes = payload.Content.Length, sha256 = SHA256.HashData(payload.Content),
-                fetched_at = payload.FetchedAt, content = payload.Content,
-            },
-            transaction,
-            cancellationToken: cancellationToken));
+        var payloadId = await LandAsync(payload, transaction, cancellationToken);
 
         var counts = new PageCounts(Landed: 0, Unchanged: 1, Read: 0, Inserted: 0, Revised: 0, Quarantined: 0);
         if (payloadId is { } id)
@@ -52,6 +43,13 @@ internal sealed class PostgresIntakeSession(
 
         await UpsertCursorAsync(payload.Stream, page.CursorAfter, transaction, cancellationToken);
         await CountAsync(counts, rejected: 0, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task LandReferenceAsync(FetchedPayload payload, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LandAsync(payload, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -73,6 +71,19 @@ internal sealed class PostgresIntakeSession(
         await UpsertCursorAsync(stream, cursor, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>The new payload's id, or null when byte-identical bytes of the stream were landed before.</summary>
+    private Task<long?> LandAsync(FetchedPayload payload, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            SqlResources.Query("land_payload"),
+            new
+            {
+                run_id = runId, source = source.Name, stream = payload.Stream, request = payload.Request,
+                content_type = payload.ContentType, size_bytes = payload.Content.Length, sha256 = SHA256.HashData(payload.Content),
+                fetched_at = payload.FetchedAt, content = payload.Content,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
 
     private async Task<MergeCounts> MergeRecordsAsync(
         LandedPage page, string stream, long payloadId, NpgsqlTransaction transaction, CancellationToken cancellationToken)

@@ -448,6 +448,14 @@ public sealed partial class EmcContractTests
 
         public List<string> Rejected { get; } = [];
 
+        public List<FetchedPayload> References { get; } = [];
+
+        public Task LandReferenceAsync(FetchedPayload payload, CancellationToken cancellationToken)
+        {
+            References.Add(payload);
+            return Task.CompletedTask;
+        }
+
         public Task RecordRejectedPayloadAsync(string stream, string request, int sizeBytes, string reason, CancellationToken cancellationToken)
         {
             Rejected.Add($"{stream}: {reason}");

@@ -60,6 +60,14 @@ internal sealed class MemorySession(Period period) : IIntakeSession
         return Task.CompletedTask;
     }
 
+    public List<FetchedPayload> References { get; } = [];
+
+    public Task LandReferenceAsync(FetchedPayload payload, CancellationToken cancellationToken)
+    {
+        References.Add(payload);
+        return Task.CompletedTask;
+    }
+
     public Task RecordRejectedPayloadAsync(string stream, string request, int sizeBytes, string reason, CancellationToken cancellationToken)
     {
         Rejected.Add($"{stream}: {reason}");

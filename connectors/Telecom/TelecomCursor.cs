@@ -1,0 +1,21 @@
+using System.Text.Json;
+
+namespace Pipeline.Connectors.Telecom;
+
+/// <summary>
+/// Where one operator's stream of one quarter got to: the files landed, by name, with the SHA-256 of the bytes landed.
+/// A file is fetched when the index lists a name not here or a different hash (the operator re-issued it); so a second
+/// run fetches nothing, a failed run resumes at the first file not committed, and a correction file is fetched alone.
+/// </summary>
+internal sealed record TelecomCursor(Dictionary<string, string> Landed)
+{
+    public static TelecomCursor Parse(string? json) =>
+        (json is null ? null : JsonSerializer.Deserialize<TelecomCursor>(json)) ?? new TelecomCursor([]);
+
+    public bool Holds(string file, string sha256) =>
+        Landed.TryGetValue(file, out var landed) && string.Equals(landed, sha256, StringComparison.OrdinalIgnoreCase);
+
+    public TelecomCursor With(string file, string sha256) => new(new Dictionary<string, string>(Landed) { [file] = sha256 });
+
+    public override string ToString() => JsonSerializer.Serialize(this);
+}
