@@ -26,19 +26,21 @@ create table intake.run (
 create index run_source_period on intake.run (source, period, run_id);
 comment on table intake.run is 'Runs of connectors: one source, one period; status, error and counts.';
 
--- Payloads as received. A byte-identical payload of the same stream is landed once (rerun = no change).
+-- Payloads as received. A byte-identical payload of the same stream and period is landed once (rerun = no change);
+-- the period is part of the key because a list or file can be byte-identical from one period to the next.
 create table intake.payload (
     payload_id   bigint generated always as identity primary key,
     run_id       bigint not null references intake.run,
     source       text not null,
     stream       text not null,
+    period       text not null,
     request      text not null,
     content_type text not null,
     size_bytes   integer not null,
     sha256       bytea not null,
     fetched_at   timestamptz not null,
     content      bytea not null,
-    unique (source, stream, sha256)
+    unique (source, stream, period, sha256)
 );
 comment on table intake.payload is 'Raw payloads (bytes as received, SHA-256, request, fetch time); the lineage of every record.';
 

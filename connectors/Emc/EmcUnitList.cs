@@ -29,6 +29,8 @@ internal static class EmcUnitList
                 await PersonalDataRefusal.RefuseAsync(session, payload, finding, cancellationToken);
             }
 
+            // Landed for lineage: the list the stats rows were checked against.
+            await session.LandReferenceAsync(payload, cancellationToken);
             using var document = JsonDocument.Parse(payload.Content);
             var envelope = EmcEnvelope.Read(document.RootElement, "units", page, options.UnitPageSize, withAsOf: false);
             ids.UnionWith(Ids(envelope.Data));

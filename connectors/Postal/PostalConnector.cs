@@ -32,7 +32,7 @@ public sealed class PostalConnector(IPostalApi api, IOptions<PostalOptions> opti
 
         var indexRequest = $"GET /api/v1/exports/{period}/index.json";
         using var indexResponse = await api.GetExportIndexAsync(key, period, cancellationToken);
-        var index = await ReadJsonAsync(session, indexResponse, indexRequest, cancellationToken);
+        var index = await ReadJsonAsync(session, indexResponse, "index", indexRequest, cancellationToken);
         var pending = ExportIndex.Read(index.Content, period).Where(e => !cursor.Has(e)).ToList();
         if (pending.Count == 0)
         {
@@ -65,7 +65,7 @@ public sealed class PostalConnector(IPostalApi api, IOptions<PostalOptions> opti
         {
             var request = $"GET /api/v1/postcodes page={page} size={o.RegistryPageSize}";
             using var response = await api.GetPostcodesAsync(o.ApiKey, page, o.RegistryPageSize, cancellationToken);
-            var payload = await ReadJsonAsync(session, response, request, cancellationToken);
+            var payload = await ReadJsonAsync(session, response, "postcodes", request, cancellationToken);
             var items = PostcodeRegistry.ReadPage(payload.Content, page);
             entries.AddRange(items);
             if (items.Count < o.RegistryPageSize)
@@ -75,15 +75,18 @@ public sealed class PostalConnector(IPostalApi api, IOptions<PostalOptions> opti
         }
     }
 
-    // The index and registry hold no values and are not landed, but they are still refused if they carry personal data.
-    private async Task<FetchedPayload> ReadJsonAsync(IIntakeSession session, HttpResponseMessage response, string request, CancellationToken cancellationToken)
+    // The index and registry hold no values; they are landed as references (lineage of the labels and of which
+    // files were due), and refused like any payload if they carry personal data.
+    private async Task<FetchedPayload> ReadJsonAsync(
+        IIntakeSession session, HttpResponseMessage response, string stream, string request, CancellationToken cancellationToken)
     {
-        var payload = await SourceResponse.ReadAsync(response, Stream, request, clock, cancellationToken);
+        var payload = await SourceResponse.ReadAsync(response, stream, request, clock, cancellationToken);
         if (PersonalDataGuard.FindInJson(payload.Content) is { } finding)
         {
             await PersonalDataRefusal.RefuseAsync(session, payload, finding, cancellationToken);
         }
 
+        await session.LandReferenceAsync(payload, cancellationToken);
         return payload;
     }
 }

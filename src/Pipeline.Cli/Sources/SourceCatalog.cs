@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Pipeline.Connectors.Emc;
 using Pipeline.Connectors.Health;
+using Pipeline.Connectors.Portal;
 using Pipeline.Connectors.Postal;
 using Pipeline.Connectors.Telecom;
 using Pipeline.Connectors.Vneid;
 using Pipeline.Simulators.Emc;
 using Pipeline.Simulators.Health;
+using Pipeline.Simulators.Portal;
 using Pipeline.Simulators.Postal;
 using Pipeline.Simulators.Telecom;
 using Pipeline.Simulators.Vneid;
@@ -25,6 +27,15 @@ internal static class SourceCatalog
                 {
                     o.Http.BaseAddress = simulator.Url;
                     o.ApiToken = VneidSimulator.Token;
+                }
+            })),
+        new("portal", (data, clock) => new PortalSimulator(data, clock), (services, section, simulator) =>
+            services.AddPortalConnector(o =>
+            {
+                section.Bind(o);
+                if (simulator is not null)
+                {
+                    o.Http.BaseAddress = simulator.Url;
                 }
             })),
         new("emc", (data, clock) => new EmcSimulator(data, clock), (services, section, simulator) =>

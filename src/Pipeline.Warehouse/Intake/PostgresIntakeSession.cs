@@ -72,13 +72,13 @@ internal sealed class PostgresIntakeSession(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The new payload's id, or null when byte-identical bytes of the stream were landed before.</summary>
+    /// <summary>The new payload's id, or null when byte-identical bytes of the stream and period were landed before.</summary>
     private Task<long?> LandAsync(FetchedPayload payload, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
             SqlResources.Query("land_payload"),
             new
             {
-                run_id = runId, source = source.Name, stream = payload.Stream, request = payload.Request,
+                run_id = runId, source = source.Name, stream = payload.Stream, period = period.ToString(), request = payload.Request,
                 content_type = payload.ContentType, size_bytes = payload.Content.Length, sha256 = SHA256.HashData(payload.Content),
                 fetched_at = payload.FetchedAt, content = payload.Content,
             },

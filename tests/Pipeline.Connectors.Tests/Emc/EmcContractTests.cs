@@ -43,7 +43,7 @@ public sealed partial class EmcContractTests
     public async Task ContractSamples_ParseIntoTheDocumentedRecords()
     {
         var api = new CannedApi(Sample("units"), Sample("dossier-stats"));
-        var session = new MemorySession(October);
+        var session = new MemorySession(EmcConnector.Descriptor, October);
 
         await Connector(api, unitPageSize: 2).PullAsync(session, CancellationToken.None);
 
@@ -118,7 +118,7 @@ public sealed partial class EmcContractTests
             Item("emc-12-00079", received: "11", online: "5", fully: "1"));
         var known = Units("emc-12-00027", "emc-12-00071", "emc-12-00072", "emc-12-00073", "emc-12-00074", "emc-12-00075",
             "emc-12-00076", "emc-12-00077", "emc-12-00078", "emc-12-00079");
-        var session = new MemorySession(October);
+        var session = new MemorySession(EmcConnector.Descriptor, October);
 
         await Connector(new CannedApi(known, stats), unitPageSize: 5000).PullAsync(session, CancellationToken.None);
 
@@ -146,7 +146,7 @@ public sealed partial class EmcContractTests
     public async Task RenamedItemField_IsSchemaDrift_NamingTheFieldAndWhatIsThereNow_AndNothingIsCommitted()
     {
         var stats = Page(Item("emc-12-00027", "1036", "497", "185").Replace("\"dossiersFullyOnline\"", "\"dossiersFullyOnline_v2\"", StringComparison.Ordinal));
-        var session = new MemorySession(October);
+        var session = new MemorySession(EmcConnector.Descriptor, October);
 
         var error = await Assert.ThrowsAsync<SourceFormatException>(() =>
             Connector(new CannedApi(Units("emc-12-00027"), stats), unitPageSize: 5000).PullAsync(session, CancellationToken.None));
@@ -162,7 +162,7 @@ public sealed partial class EmcContractTests
         var stats = Encoding.UTF8.GetBytes("""{"data":[],"page":1,"size":1000,"totalItems":0,"asOf":"2025-12-15T00:00:00Z"}""");
 
         var error = await Assert.ThrowsAsync<SourceFormatException>(() =>
-            Connector(new CannedApi(Units(), stats), unitPageSize: 5000).PullAsync(new MemorySession(October), CancellationToken.None));
+            Connector(new CannedApi(Units(), stats), unitPageSize: 5000).PullAsync(new MemorySession(EmcConnector.Descriptor, October), CancellationToken.None));
 
         Assert.Contains("no 'totalPages' field", error.Message, StringComparison.Ordinal);
     }
@@ -171,7 +171,7 @@ public sealed partial class EmcContractTests
     public async Task EmptyAnswer_LandsOnePage_WithoutReadingTheUnitList_AndMovesTheWatermark()
     {
         var api = new CannedApi(Units(), Encoding.UTF8.GetBytes("""{"data":[],"page":1,"size":1000,"totalPages":0,"totalItems":0,"asOf":"2026-01-02T03:04:05+07:00"}"""));
-        var session = new MemorySession(October);
+        var session = new MemorySession(EmcConnector.Descriptor, October);
         session.Cursors["dossier-stats"] = """{"Watermark":"2025-12-15T00:00:00Z","Pass":null}""";
 
         await Connector(api, unitPageSize: 5000).PullAsync(session, CancellationToken.None);
@@ -188,7 +188,7 @@ public sealed partial class EmcContractTests
         using var simulator = Start();
         simulator.Clock.AsOf = simulator.Clock.AsOf.AddDays(90);
         await using var services = ConnectorOn(simulator);
-        var session = new MemorySession(October);
+        var session = new MemorySession(EmcConnector.Descriptor, October);
         session.Cursors["dossier-stats"] = """{"Watermark":null,"Pass":{"Since":null,"Until":"2025-12-15T00:00:00Z","NextPage":3}}""";
 
         await services.GetRequiredService<ISourceConnector>().PullAsync(session, CancellationToken.None);
@@ -207,7 +207,7 @@ public sealed partial class EmcContractTests
 
         // The next pass asks only for what changed after the watermark: the revised units, about 3%.
         simulator.ClearLog();
-        var next = new MemorySession(October);
+        var next = new MemorySession(EmcConnector.Descriptor, October);
         next.Cursors["dossier-stats"] = session.Cursors["dossier-stats"];
         await services.GetRequiredService<ISourceConnector>().PullAsync(next, CancellationToken.None);
 
@@ -227,7 +227,7 @@ public sealed partial class EmcContractTests
         using var simulator = Start();
         simulator.Faults.Add(new FaultRule(FaultKind.CitizenIdentifier, "units"));
         await using var services = ConnectorOn(simulator);
-        var session = new MemorySession(October);
+        var session = new MemorySession(EmcConnector.Descriptor, October);
 
         var error = await Assert.ThrowsAsync<PersonalDataRejectedException>(() =>
             services.GetRequiredService<ISourceConnector>().PullAsync(session, CancellationToken.None));
@@ -422,50 +422,5 @@ public sealed partial class EmcContractTests
 
         private static HttpResponseMessage Json(byte[] body) =>
             new(HttpStatusCode.OK) { Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } } };
-    }
-
-    /// <summary>An intake session in memory: what the connector committed, and the cursors it would resume from.</summary>
-    private sealed class MemorySession(Period period) : IIntakeSession
-    {
-        public Dictionary<string, string> Cursors { get; } = [];
-
-        public List<LandedPage> Pages { get; } = [];
-
-        public long RunId => 1;
-
-        public SourceDescriptor Source => EmcConnector.Descriptor;
-
-        public Period Period => period;
-
-        public Task<string?> ReadCursorAsync(string stream, CancellationToken cancellationToken) => Task.FromResult(Cursors.GetValueOrDefault(stream));
-
-        public Task CommitPageAsync(LandedPage page, CancellationToken cancellationToken)
-        {
-            Pages.Add(page);
-            Cursors[page.Payload.Stream] = page.CursorAfter;
-            return Task.CompletedTask;
-        }
-
-        public List<string> Rejected { get; } = [];
-
-        public List<FetchedPayload> References { get; } = [];
-
-        public Task LandReferenceAsync(FetchedPayload payload, CancellationToken cancellationToken)
-        {
-            References.Add(payload);
-            return Task.CompletedTask;
-        }
-
-        public Task RecordRejectedPayloadAsync(string stream, string request, int sizeBytes, string reason, CancellationToken cancellationToken)
-        {
-            Rejected.Add($"{stream}: {reason}");
-            return Task.CompletedTask;
-        }
-
-        public Task CommitCursorAsync(string stream, string cursor, CancellationToken cancellationToken)
-        {
-            Cursors[stream] = cursor;
-            return Task.CompletedTask;
-        }
     }
 }

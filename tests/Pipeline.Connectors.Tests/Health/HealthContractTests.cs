@@ -59,7 +59,7 @@ public sealed class HealthContractTests
                 root["total"] = 0;
                 root["total_pages"] = 0;
             }));
-        var session = new MemorySession(October);
+        var session = new MemorySession(HealthConnector.Descriptor, October);
         await Connector(api).PullAsync(session, CancellationToken.None);
         api.Calls.Clear();
 
@@ -138,7 +138,7 @@ public sealed class HealthContractTests
             item["MA_XA_v2"] = item["MA_XA"]!.GetValue<string>();
             item.AsObject().Remove("MA_XA");
         });
-        var session = new MemorySession(October);
+        var session = new MemorySession(HealthConnector.Descriptor, October);
 
         var e = await Assert.ThrowsAsync<SourceFormatException>(() =>
             Connector(new FakeHealthApi(_ => facilities, (_, _, _) => Sample("statistics"))).PullAsync(session, CancellationToken.None));
@@ -152,7 +152,7 @@ public sealed class HealthContractTests
     public async Task CitizenIdInTheRegistry_RefusesItWhole_AndLandsNothing()
     {
         var facilities = EditItem(Sample("facilities"), 2, item => item["so_cccd"] = "001099012345");
-        var session = new MemorySession(October);
+        var session = new MemorySession(HealthConnector.Descriptor, October);
 
         await Assert.ThrowsAsync<PersonalDataRejectedException>(() =>
             Connector(new FakeHealthApi(_ => facilities, (_, _, _) => Sample("statistics"))).PullAsync(session, CancellationToken.None));
@@ -164,7 +164,7 @@ public sealed class HealthContractTests
     [Fact]
     public async Task AnswerForAnotherMonth_FailsTheRun()
     {
-        var session = new MemorySession(October);
+        var session = new MemorySession(HealthConnector.Descriptor, October);
         var api = new FakeHealthApi(_ => Sample("facilities"), (_, _, _) => Edit(Sample("statistics"), root => root["ky"] = "2025-09"));
 
         var e = await Assert.ThrowsAsync<SourceFormatException>(() => Connector(api).PullAsync(session, CancellationToken.None));
@@ -245,7 +245,7 @@ public sealed class HealthContractTests
 
     private static async Task<MemorySession> PullAsync(string facilities, string statistics)
     {
-        var session = new MemorySession(October);
+        var session = new MemorySession(HealthConnector.Descriptor, October);
         await Connector(new FakeHealthApi(_ => facilities, (_, _, _) => statistics)).PullAsync(session, CancellationToken.None);
         return session;
     }

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text;
 using Pipeline.Connectors.Health;
-using Pipeline.Core.Periods;
-using Pipeline.Intake;
 
 namespace Pipeline.Connectors.Tests.Health;
 
@@ -29,54 +27,4 @@ internal sealed class FakeHealthApi(Func<int, string> facilities, Func<string, i
 
     private static HttpResponseMessage Json(string body) =>
         new(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-}
-
-/// <summary>An intake session kept in memory: the pages committed, the cursors, the refusals.</summary>
-internal sealed class MemorySession(Period period) : IIntakeSession
-{
-    public Dictionary<string, string> Cursors { get; } = [];
-
-    public List<LandedPage> Pages { get; } = [];
-
-    public List<string> Rejected { get; } = [];
-
-    public long RunId => 1;
-
-    public SourceDescriptor Source => HealthConnector.Descriptor;
-
-    public Period Period => period;
-
-    public IEnumerable<SourceRecord> Records => Pages.SelectMany(p => p.Records);
-
-    public IEnumerable<QuarantinedRecord> Quarantined => Pages.SelectMany(p => p.Quarantined);
-
-    public Task<string?> ReadCursorAsync(string stream, CancellationToken cancellationToken) =>
-        Task.FromResult(Cursors.GetValueOrDefault(stream));
-
-    public Task CommitPageAsync(LandedPage page, CancellationToken cancellationToken)
-    {
-        Pages.Add(page);
-        Cursors[page.Payload.Stream] = page.CursorAfter;
-        return Task.CompletedTask;
-    }
-
-    public List<FetchedPayload> References { get; } = [];
-
-    public Task LandReferenceAsync(FetchedPayload payload, CancellationToken cancellationToken)
-    {
-        References.Add(payload);
-        return Task.CompletedTask;
-    }
-
-    public Task RecordRejectedPayloadAsync(string stream, string request, int sizeBytes, string reason, CancellationToken cancellationToken)
-    {
-        Rejected.Add($"{stream}: {reason}");
-        return Task.CompletedTask;
-    }
-
-    public Task CommitCursorAsync(string stream, string cursor, CancellationToken cancellationToken)
-    {
-        Cursors[stream] = cursor;
-        return Task.CompletedTask;
-    }
 }

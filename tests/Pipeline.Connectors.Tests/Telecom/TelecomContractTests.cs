@@ -290,8 +290,8 @@ public sealed partial class TelecomContractTests
     {
         await using var drop = Drop.Start();
         await drop.PullAsync("2025-Q3");
-        var cursor = TelecomCursor.Parse(drop.Cursors[("operator-b", "2025-Q3")]);
-        drop.Cursors[("operator-b", "2025-Q3")] = cursor.With("operator-b_2025-Q3.csv", new string('0', 64)).ToString();
+        var cursor = TelecomCursor.Parse(drop.Cursors["2025-Q3"]["operator-b"]);
+        drop.Cursors["2025-Q3"]["operator-b"] = cursor.With("operator-b_2025-Q3.csv", new string('0', 64)).ToString();
         drop.Simulator.ClearLog();
 
         var pages = await drop.PullAsync("2025-Q3");
@@ -358,7 +358,8 @@ public sealed partial class TelecomContractTests
 
         public TelecomSimulator Simulator { get; }
 
-        public Dictionary<(string Stream, string Period), string> Cursors { get; } = [];
+        /// <summary>Cursors by period, then stream, carried from one pull to the next.</summary>
+        public Dictionary<string, Dictionary<string, string>> Cursors { get; } = [];
 
         public static Drop Start()
         {
@@ -379,7 +380,12 @@ public sealed partial class TelecomContractTests
 
         public async Task<List<LandedPage>> PullAsync(string period)
         {
-            var session = new MemorySession(Period.Parse(period), Cursors);
+            if (!Cursors.TryGetValue(period, out var cursors))
+            {
+                Cursors[period] = cursors = [];
+            }
+
+            var session = new MemorySession(TelecomConnector.Descriptor, Period.Parse(period), cursors);
             await _services.GetRequiredService<ISourceConnector>().PullAsync(session, CancellationToken.None);
             return session.Pages;
         }
@@ -388,36 +394,6 @@ public sealed partial class TelecomContractTests
         {
             await _services.DisposeAsync();
             Simulator.Dispose();
-        }
-    }
-
-    private sealed class MemorySession(Period period, Dictionary<(string Stream, string Period), string> cursors) : IIntakeSession
-    {
-        public List<LandedPage> Pages { get; } = [];
-
-        public long RunId => 1;
-
-        public SourceDescriptor Source => TelecomConnector.Descriptor;
-
-        public Period Period => period;
-
-        public Task<string?> ReadCursorAsync(string stream, CancellationToken cancellationToken) =>
-            Task.FromResult(cursors.GetValueOrDefault((stream, period.ToString())));
-
-        public Task CommitPageAsync(LandedPage page, CancellationToken cancellationToken)
-        {
-            Pages.Add(page);
-            cursors[(page.Payload.Stream, period.ToString())] = page.CursorAfter;
-            return Task.CompletedTask;
-        }
-
-        public Task RecordRejectedPayloadAsync(string stream, string request, int sizeBytes, string reason, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException($"{request} refused: {reason}");
-
-        public Task CommitCursorAsync(string stream, string cursor, CancellationToken cancellationToken)
-        {
-            cursors[(stream, period.ToString())] = cursor;
-            return Task.CompletedTask;
         }
     }
 }
