@@ -83,6 +83,10 @@ public sealed class TelecomConnector(ITelecomApi api, IOptions<TelecomOptions> o
             await PersonalDataRefusal.RefuseAsync(session, payload, finding, cancellationToken);
         }
 
-        return FeedIndex.Read(payload.Content);
+        var entries = FeedIndex.Read(payload.Content);
+
+        // Landed (once per distinct content) for lineage: which files the source listed when this run chose its downloads.
+        await session.LandReferenceAsync(payload, cancellationToken);
+        return entries;
     }
 }
