@@ -24,6 +24,7 @@ public abstract class SimulatedSource : IDisposable
     private const string ResetHeader = "X-Simulator-Reset";
     private readonly ConcurrentQueue<SimRequest> _log = new();
     private WireMockServer? _server;
+    private Uri? _url;
 
     protected SimulatedSource(SimulationData data, SimulationClock clock)
     {
@@ -41,7 +42,7 @@ public abstract class SimulatedSource : IDisposable
 
     public FaultSet Faults { get; } = new();
 
-    public Uri Url => new(_server?.Url ?? throw new InvalidOperationException($"{Name} simulator is not started"));
+    public Uri Url => _url ?? throw new InvalidOperationException($"{Name} simulator is not started");
 
     /// <summary>Requests received so far (including faulted ones), oldest first.</summary>
     public IReadOnlyList<SimRequest> Requests => [.. _log];
@@ -49,9 +50,10 @@ public abstract class SimulatedSource : IDisposable
     /// <summary>Starts on 127.0.0.1 at the port (0: any free port).</summary>
     public SimulatedSource Start(int port = 0)
     {
+        _url = new Uri($"http://127.0.0.1:{(port == 0 ? FreePort() : port)}/");
         _server = WireMockServer.Start(new WireMockServerSettings
         {
-            Urls = [$"http://127.0.0.1:{(port == 0 ? FreePort() : port)}"],
+            Urls = [_url.ToString().TrimEnd('/')],
             StartAdminInterface = false,
 
             // A connection reset cannot be expressed as a response: responses are buffered and the ones marked
