@@ -12,6 +12,7 @@ public sealed class CommandLineTests
     [InlineData("units", "--help")]
     [InlineData("units", "load", "--help")]
     [InlineData("units", "summary", "--help")]
+    [InlineData("units", "resolve", "--help")]
     [InlineData("demo", "--help")]
     [InlineData("evaluate", "--help")]
     [InlineData("pull", "--help")]
