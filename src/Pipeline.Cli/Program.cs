@@ -10,6 +10,7 @@ var root = new RootCommand("Commune digital-transformation data pipeline: wareho
     UnitsCommand.Create(context),
     DemoCommand.Create(context),
     EvaluateCommand.Create(context),
+    RebaseCommand.Create(context),
     PullCommand.Create(context),
     SimulateCommand.Create(context),
 };

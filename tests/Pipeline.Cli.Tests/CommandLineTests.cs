@@ -15,6 +15,7 @@ public sealed class CommandLineTests
     [InlineData("units", "resolve", "--help")]
     [InlineData("demo", "--help")]
     [InlineData("evaluate", "--help")]
+    [InlineData("rebase", "--help")]
     [InlineData("pull", "--help")]
     [InlineData("simulate", "--help")]
     public async Task EveryCommand_HasHelp(params string[] args)
