@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Pipeline.Core.Periods;
 using Pipeline.Intake;
 using Pipeline.Intake.Http;
-using Pipeline.Intake.PersonalData;
 
 namespace Pipeline.Connectors.Emc;
 
@@ -39,11 +38,7 @@ public sealed class EmcConnector(IEmcApi api, IOptions<EmcOptions> options, Time
         {
             var request = $"GET /api/v2/dossier-stats month={month} page={page} size={o.PageSize} modifiedSince={since} modifiedUntil={until}";
             using var response = await api.GetDossierStatsAsync(o.ApiKey, month, page, o.PageSize, since, until, cancellationToken);
-            var payload = await SourceResponse.ReadAsync(response, Stream, request, clock, cancellationToken);
-            if (PersonalDataGuard.FindInJson(payload.Content) is { } finding)
-            {
-                await PersonalDataRefusal.RefuseAsync(session, payload, finding, cancellationToken);
-            }
+            var payload = await SourceResponse.ReadJsonAsync(session, response, Stream, request, clock, cancellationToken);
 
             using var document = JsonDocument.Parse(payload.Content);
             var envelope = EmcEnvelope.Read(document.RootElement, "dossier-stats", page, o.PageSize, withAsOf: true);

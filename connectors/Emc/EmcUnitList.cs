@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Pipeline.Intake;
 using Pipeline.Intake.Http;
-using Pipeline.Intake.PersonalData;
 
 namespace Pipeline.Connectors.Emc;
 
@@ -23,11 +22,7 @@ internal static class EmcUnitList
         {
             var request = $"GET /api/v2/units page={page} size={options.UnitPageSize}";
             using var response = await api.GetUnitsAsync(options.ApiKey, page, options.UnitPageSize, cancellationToken);
-            var payload = await SourceResponse.ReadAsync(response, Stream, request, clock, cancellationToken);
-            if (PersonalDataGuard.FindInJson(payload.Content) is { } finding)
-            {
-                await PersonalDataRefusal.RefuseAsync(session, payload, finding, cancellationToken);
-            }
+            var payload = await SourceResponse.ReadJsonAsync(session, response, Stream, request, clock, cancellationToken);
 
             // Landed for lineage: the list the stats rows were checked against.
             await session.LandReferenceAsync(payload, cancellationToken);

@@ -4,7 +4,6 @@ using Pipeline.Core.ReferenceData;
 using Pipeline.Core.Units;
 using Pipeline.Intake;
 using Pipeline.Intake.Http;
-using Pipeline.Intake.PersonalData;
 
 namespace Pipeline.Connectors.Health;
 
@@ -45,7 +44,7 @@ public sealed class HealthConnector(IHealthApi api, IOptions<HealthOptions> opti
         {
             var request = $"GET /api/v1/statistics ky={period} page={pass.Page} size={pass.Size} updated_after={pass.Since}";
             using var response = await api.GetStatisticsAsync(Bearer, period, pass.Page, pass.Size, pass.Since, cancellationToken);
-            var payload = await ReadAsync(session, response, StatisticsStream, request, cancellationToken);
+            var payload = await SourceResponse.ReadJsonAsync(session, response, StatisticsStream, request, clock, cancellationToken);
             var page = StatisticsPage.Parse(payload.Content, period, pass.Page);
             if (page.Items.Count > 0)
             {
@@ -79,24 +78,11 @@ public sealed class HealthConnector(IHealthApi api, IOptions<HealthOptions> opti
         {
             var request = $"GET /api/v1/facilities page={page} size={size}";
             using var response = await api.GetFacilitiesAsync(Bearer, page, size, cancellationToken);
-            var payload = await ReadAsync(session, response, RegistryStream, request, cancellationToken);
+            var payload = await SourceResponse.ReadJsonAsync(session, response, RegistryStream, request, clock, cancellationToken);
             if (page >= registry.Read(payload, page))
             {
                 return registry;
             }
         }
-    }
-
-    // The body as received, refused whole (and the run failed) if it carries anything personal.
-    private async Task<FetchedPayload> ReadAsync(
-        IIntakeSession session, HttpResponseMessage response, string stream, string request, CancellationToken cancellationToken)
-    {
-        var payload = await SourceResponse.ReadAsync(response, stream, request, clock, cancellationToken);
-        if (PersonalDataGuard.FindInJson(payload.Content) is { } finding)
-        {
-            await PersonalDataRefusal.RefuseAsync(session, payload, finding, cancellationToken);
-        }
-
-        return payload;
     }
 }

@@ -80,11 +80,7 @@ public sealed class PostalConnector(IPostalApi api, IOptions<PostalOptions> opti
     private async Task<FetchedPayload> ReadJsonAsync(
         IIntakeSession session, HttpResponseMessage response, string stream, string request, CancellationToken cancellationToken)
     {
-        var payload = await SourceResponse.ReadAsync(response, stream, request, clock, cancellationToken);
-        if (PersonalDataGuard.FindInJson(payload.Content) is { } finding)
-        {
-            await PersonalDataRefusal.RefuseAsync(session, payload, finding, cancellationToken);
-        }
+        var payload = await SourceResponse.ReadJsonAsync(session, response, stream, request, clock, cancellationToken);
 
         await session.LandReferenceAsync(payload, cancellationToken);
         return payload;

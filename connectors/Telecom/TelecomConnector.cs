@@ -77,11 +77,7 @@ public sealed class TelecomConnector(ITelecomApi api, IOptions<TelecomOptions> o
     private async Task<IReadOnlyList<FeedIndexEntry>> ReadIndexAsync(IIntakeSession session, string authorization, CancellationToken cancellationToken)
     {
         using var response = await api.GetIndexAsync(authorization, cancellationToken);
-        var payload = await SourceResponse.ReadAsync(response, "index", "GET /feeds/index.json", clock, cancellationToken);
-        if (PersonalDataGuard.FindInJson(payload.Content) is { } finding)
-        {
-            await PersonalDataRefusal.RefuseAsync(session, payload, finding, cancellationToken);
-        }
+        var payload = await SourceResponse.ReadJsonAsync(session, response, "index", "GET /feeds/index.json", clock, cancellationToken);
 
         var entries = FeedIndex.Read(payload.Content);
 

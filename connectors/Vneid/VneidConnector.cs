@@ -4,7 +4,6 @@ using Pipeline.Core.ReferenceData;
 using Pipeline.Core.Units;
 using Pipeline.Intake;
 using Pipeline.Intake.Http;
-using Pipeline.Intake.PersonalData;
 
 namespace Pipeline.Connectors.Vneid;
 
@@ -39,11 +38,7 @@ public sealed class VneidConnector(IVneidApi api, IOptions<VneidOptions> options
         {
             var request = $"GET /api/v1/aggregates period={period} updated_since={since} cursor={next} limit={o.PageSize}";
             using var response = await api.GetAggregatesAsync($"Bearer {o.ApiToken}", period, since, next, o.PageSize, cancellationToken);
-            var payload = await SourceResponse.ReadAsync(response, Stream, request, clock, cancellationToken);
-            if (PersonalDataGuard.FindInJson(payload.Content) is { } finding)
-            {
-                await PersonalDataRefusal.RefuseAsync(session, payload, finding, cancellationToken);
-            }
+            var payload = await SourceResponse.ReadJsonAsync(session, response, Stream, request, clock, cancellationToken);
 
             var page = VneidPage.Read(payload.Content, period, _communeCodes.Value);
             cursor = page.Next is null

@@ -1,3 +1,5 @@
+using Pipeline.Intake.PersonalData;
+
 namespace Pipeline.Intake.Http;
 
 /// <summary>Turns a source's HTTP response into a <see cref="FetchedPayload"/>, or an error naming the request.</summary>
@@ -19,5 +21,21 @@ public static class SourceResponse
 
         var contentType = response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream";
         return new FetchedPayload(stream, request, contentType, body, clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// <see cref="ReadAsync"/> for a JSON body, then the personal-data guard: a payload carrying a personal identifier
+    /// is refused whole (<see cref="PersonalDataRefusal"/>) and the run fails. Every JSON source reads through here.
+    /// </summary>
+    public static async Task<FetchedPayload> ReadJsonAsync(
+        IIntakeSession session, HttpResponseMessage response, string stream, string request, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var payload = await ReadAsync(response, stream, request, clock, cancellationToken);
+        if (PersonalDataGuard.FindInJson(payload.Content) is { } finding)
+        {
+            await PersonalDataRefusal.RefuseAsync(session, payload, finding, cancellationToken);
+        }
+
+        return payload;
     }
 }
