@@ -1,14 +1,18 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Connectors.Emc;
 using Pipeline.Connectors.Health;
 using Pipeline.Connectors.Portal;
 using Pipeline.Connectors.Postal;
 using Pipeline.Connectors.Telecom;
 using Pipeline.Connectors.Vneid;
+using Pipeline.Intake.Http;
+using Pipeline.Simulators;
 using Pipeline.Simulators.Emc;
 using Pipeline.Simulators.Health;
 using Pipeline.Simulators.Portal;
 using Pipeline.Simulators.Postal;
+using Pipeline.Simulators.Synthetic;
 using Pipeline.Simulators.Telecom;
 using Pipeline.Simulators.Vneid;
 
@@ -19,70 +23,40 @@ internal static class SourceCatalog
 {
     public static readonly IReadOnlyList<SourceEntry> All =
     [
-        new("vneid", (data, clock) => new VneidSimulator(data, clock), (services, section, simulator) =>
-            services.AddVneidConnector(o =>
-            {
-                section.Bind(o);
-                if (simulator is not null)
-                {
-                    o.Http.BaseAddress = simulator.Url;
-                    o.ApiToken = VneidSimulator.Token;
-                }
-            })),
-        new("portal", (data, clock) => new PortalSimulator(data, clock), (services, section, simulator) =>
-            services.AddPortalConnector(o =>
-            {
-                section.Bind(o);
-                if (simulator is not null)
-                {
-                    o.Http.BaseAddress = simulator.Url;
-                }
-            })),
-        new("emc", (data, clock) => new EmcSimulator(data, clock), (services, section, simulator) =>
-            services.AddEmcConnector(o =>
-            {
-                section.Bind(o);
-                if (simulator is not null)
-                {
-                    o.Http.BaseAddress = simulator.Url;
-                    o.ApiKey = EmcSimulator.ApiKey;
-                }
-            })),
-        new("telecom", (data, clock) => new TelecomSimulator(data, clock), (services, section, simulator) =>
-            services.AddTelecomConnector(o =>
-            {
-                section.Bind(o);
-                if (simulator is not null)
-                {
-                    o.Http.BaseAddress = simulator.Url;
-                    o.Username = TelecomSimulator.Username;
-                    o.Password = TelecomSimulator.Password;
-                }
-            })),
-        new("postal", (data, clock) => new PostalSimulator(data, clock), (services, section, simulator) =>
-            services.AddPostalConnector(o =>
-            {
-                section.Bind(o);
-                if (simulator is not null)
-                {
-                    o.Http.BaseAddress = simulator.Url;
-                    o.ApiKey = PostalSimulator.ApiKey;
-                }
-            })),
-        new("health", (data, clock) => new HealthSimulator(data, clock), (services, section, simulator) =>
-            services.AddHealthConnector(o =>
-            {
-                section.Bind(o);
-                if (simulator is not null)
-                {
-                    o.Http.BaseAddress = simulator.Url;
-                    o.ApiToken = HealthSimulator.Token;
-                }
-            })),
+        Entry<VneidOptions>("vneid", (d, c) => new VneidSimulator(d, c), (s, o) => s.AddVneidConnector(o), o => o.Http, o => o.ApiToken = VneidSimulator.Token),
+        Entry<PortalOptions>("portal", (d, c) => new PortalSimulator(d, c), (s, o) => s.AddPortalConnector(o), o => o.Http, _ => { }),
+        Entry<EmcOptions>("emc", (d, c) => new EmcSimulator(d, c), (s, o) => s.AddEmcConnector(o), o => o.Http, o => o.ApiKey = EmcSimulator.ApiKey),
+        Entry<TelecomOptions>("telecom", (d, c) => new TelecomSimulator(d, c), (s, o) => s.AddTelecomConnector(o), o => o.Http, o =>
+        {
+            o.Username = TelecomSimulator.Username;
+            o.Password = TelecomSimulator.Password;
+        }),
+        Entry<PostalOptions>("postal", (d, c) => new PostalSimulator(d, c), (s, o) => s.AddPostalConnector(o), o => o.Http, o => o.ApiKey = PostalSimulator.ApiKey),
+        Entry<HealthOptions>("health", (d, c) => new HealthSimulator(d, c), (s, o) => s.AddHealthConnector(o), o => o.Http, o => o.ApiToken = HealthSimulator.Token),
     ];
 
     public static IReadOnlyList<string> Names => [.. All.Select(s => s.Name)];
 
     /// <summary>The entries named, or all of them for "all" (names are checked when the command line is parsed).</summary>
     public static IReadOnlyList<SourceEntry> Select(string name) => name == "all" ? All : [All.Single(s => s.Name == name)];
+
+    /// <summary>
+    /// A source whose options are bound from its configuration section; with a simulator, the address and the
+    /// credentials are the simulator's instead.
+    /// </summary>
+    private static SourceEntry Entry<TOptions>(
+        string name,
+        Func<SimulationData, SimulationClock, SimulatedSource> createSimulator,
+        Action<IServiceCollection, Action<TOptions>> addConnector,
+        Func<TOptions, SourceHttpOptions> http,
+        Action<TOptions> useSimulatorCredentials) =>
+        new(name, createSimulator, (services, section, simulator) => addConnector(services, o =>
+        {
+            section.Bind(o);
+            if (simulator is not null)
+            {
+                http(o).BaseAddress = simulator.Url;
+                useSimulatorCredentials(o);
+            }
+        }));
 }
