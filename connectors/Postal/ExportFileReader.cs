@@ -1,37 +1,24 @@
 using System.Text;
 using CsvHelper;
+using Pipeline.Core.Input;
 using Pipeline.Intake;
 using Pipeline.Intake.PersonalData;
 
 namespace Pipeline.Connectors.Postal;
 
 /// <summary>
-/// Reads one export file (CONTRACT.md, "Export files") into records and quarantine. Strict like
-/// Pipeline.Core.Input.CsvFile: a malformed line (bad quoting, wrong field count) is never repaired but quarantined
+/// Reads one export file (CONTRACT.md, "Export files") into records and quarantine (Pipeline.Core.Input.QuarantiningCsv):
+/// a malformed line (bad quoting, wrong field count) is never repaired but quarantined
 /// with its line number and raw text; a missing or renamed column fails the file by name. Every line is checked for
 /// personal data before it is mapped, so a refused file yields nothing.
 /// </summary>
 internal static class ExportFileReader
 {
-    private static readonly CsvReaderOptions Strict = CsvReaderOptions.Default with
-    {
-        Separator = ',',
-        HasHeader = true,
-        MalformedData = CsvMalformedDataHandling.Skip,
-        FieldCountMismatch = CsvFieldCountHandling.Skip,
-        MissingField = CsvMissingFieldHandling.Throw,
-        TrackLineNumbers = true,
-        SkipEmptyLines = false,
-        DetectSeparatorHint = false,
-
-        // No field of an export file holds a line break (CONTRACT.md): a stray quote must not swallow the lines after it.
-        AllowLineBreaksInQuotes = false,
-    };
-
     public static ExportFileContent Read(byte[] content, string file, string period, PostcodeRegistry registry)
     {
         var malformed = new List<CsvMalformedRecord>();
-        using var reader = CsvReader.Create(content, Strict with { OnMalformedRecord = malformed.Add });
+        // An empty line is a malformed record here, not skipped: the contract has none.
+        using var reader = CsvReader.Create(content, QuarantiningCsv.Options(malformed.Add) with { SkipEmptyLines = false });
         reader.ReadHeader();
         var header = reader.Headers.ToArray();
         if (PersonalDataGuard.FindInCsvHeader(header) is { } inHeader)

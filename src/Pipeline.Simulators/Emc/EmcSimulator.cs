@@ -29,7 +29,7 @@ public sealed class EmcSimulator(SimulationData data, SimulationClock clock) : S
 
     /// <summary>Every unit, for every month from 2025-07 that is published at the clock's date.</summary>
     public int ExpectedUnitKeys(Period period) =>
-        period.Kind == PeriodKind.Month && period.Start >= FirstPeriod.Start && Publication.FirstPublished(period) <= Clock.AsOf
+        Publication.Publishes(period, FirstPeriod, Clock.AsOf)
             ? Units.All.Count
             : 0;
 

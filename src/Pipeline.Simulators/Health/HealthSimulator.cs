@@ -41,7 +41,7 @@ public sealed class HealthSimulator : SimulatedSource
     }
 
     private bool IsPublished(Period period) =>
-        period.Kind == PeriodKind.Month && period.Start >= FirstPeriod.Start && Publication.FirstPublished(period) <= Clock.AsOf;
+        Publication.Publishes(period, FirstPeriod, Clock.AsOf);
 
     private SimBody FacilitiesPage(SimRequest request)
     {

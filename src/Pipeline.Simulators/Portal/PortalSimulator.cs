@@ -74,7 +74,7 @@ public sealed class PortalSimulator(SimulationData data, SimulationClock clock) 
         Request.Create().WithPath(Path).UsingPost().WithBody((IBodyData? body) => PortalForm.Service(body?.BodyAsString) == service);
 
     private bool Published(Period period) =>
-        period.Kind == PeriodKind.Month && period.Start >= FirstPeriod.Start && Publication.FirstPublished(period) <= Clock.AsOf;
+        Publication.Publishes(period, FirstPeriod, Clock.AsOf);
 
     private SimBody AgencyList(SimRequest request)
     {

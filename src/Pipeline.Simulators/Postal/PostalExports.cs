@@ -19,7 +19,7 @@ internal static class PostalExports
 
     /// <summary>Whether the quarter's first files are out at the date.</summary>
     public static bool Published(Period period, DateTimeOffset asOf) =>
-        period.Kind == PeriodKind.Quarter && period.Start >= FirstPeriod.Start && Publication.FirstPublished(period) <= asOf;
+        Publication.Publishes(period, FirstPeriod, asOf);
 
     /// <summary>The files listed in the quarter's index, oldest first, then by name.</summary>
     public static List<ExportFile> Visible(PostcodeBook book, Period period, DateTimeOffset asOf)

@@ -13,6 +13,13 @@ public sealed record Publication(TimeSpan Lag, TimeSpan RevisionLag, double Revi
 
     public static readonly Publication Quarterly = new(TimeSpan.FromDays(20), TimeSpan.FromDays(60), 0.03);
 
+    /// <summary>
+    /// Whether the source has published the period by <paramref name="asOf"/>: a period of the shape of
+    /// <paramref name="first"/>, not before it (the first the source has), whose first values are out.
+    /// </summary>
+    public bool Publishes(Period period, Period first, DateTimeOffset asOf) =>
+        period.Kind == first.Kind && period.Start >= first.Start && FirstPublished(period) <= asOf;
+
     /// <summary>When the period's first values are published (midnight UTC).</summary>
     public DateTimeOffset FirstPublished(Period period) =>
         new DateTimeOffset(period.End.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1) + Lag;

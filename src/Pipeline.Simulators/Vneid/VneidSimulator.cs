@@ -23,7 +23,7 @@ public sealed class VneidSimulator(SimulationData data, SimulationClock clock) :
 
     /// <summary>Every 2025 commune, for every month from 2025-07 that is published at the clock's date.</summary>
     public int ExpectedUnitKeys(Period period) =>
-        period.Kind == PeriodKind.Month && period.Start >= FirstPeriod.Start && Publication.FirstPublished(period) <= Clock.AsOf
+        Publication.Publishes(period, FirstPeriod, Clock.AsOf)
             ? Data.Communes2025.Count
             : 0;
 
