@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Periods;
+using Pipeline.Core.Units;
 using Pipeline.Intake;
 using Pipeline.Intake.Http;
 
@@ -19,7 +20,7 @@ public sealed class EmcConnector(IEmcApi api, IOptions<EmcOptions> options, Time
     public static readonly SourceDescriptor Descriptor = new(
         "emc",
         "EMC monitoring of online public-service provision and use",
-        new UnitKeying(UnitKeyKind.SourceId, null, "EMC's own unit ids (unitId), labelled '<unitName> - <provinceName>'"),
+        new UnitKeying(UnitKeyKind.SourceId, Era.Y2025, "EMC's own unit ids (unitId) of 2025 communes, labelled '<unitName> - <provinceName>'", UnitLabelShape.CommuneDashProvince),
         PeriodKind.Month,
         [Stream]);
 

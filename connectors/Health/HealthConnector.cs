@@ -23,7 +23,7 @@ public sealed class HealthConnector(IHealthApi api, IOptions<HealthOptions> opti
     public static readonly SourceDescriptor Descriptor = new(
         "health",
         "Health records statistics (national e-health platform)",
-        new UnitKeying(UnitKeyKind.SourceId, null, "own facility codes (MA_CSKCB), labelled \"TEN_CSKCB | MA_XA\" (2025 commune code)"),
+        new UnitKeying(UnitKeyKind.SourceId, Era.Y2025, "own facility codes (MA_CSKCB), labelled \"TEN_CSKCB | MA_XA\" (2025 commune code)", UnitLabelShape.FacilityInCommune),
         PeriodKind.Month,
         [StatisticsStream, RegistryStream]);
 

@@ -20,7 +20,7 @@ public sealed class PortalConnector(IPortalApi api, IOptions<PortalOptions> opti
     public static readonly SourceDescriptor Descriptor = new(
         "portal",
         "National public-service portal (Cổng DVCQG) and the 766 index",
-        new UnitKeying(UnitKeyKind.SourceId, Era.Y2025, "portal agency ids (ID) of 2025 commune agencies, labelled with TEN"),
+        new UnitKeying(UnitKeyKind.SourceId, Era.Y2025, "portal agency ids (ID) of 2025 commune agencies, labelled with TEN", UnitLabelShape.CommuneDashProvince),
         PeriodKind.Month,
         [ProceduresStream, Index766Stream, AgenciesStream]);
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Periods;
+using Pipeline.Core.Units;
 using Pipeline.Intake;
 using Pipeline.Intake.Http;
 using Pipeline.Intake.PersonalData;
@@ -18,7 +19,7 @@ public sealed class PostalConnector(IPostalApi api, IOptions<PostalOptions> opti
     public static readonly SourceDescriptor Descriptor = new(
         "postal",
         "Postal operator: service points, OCOP products on e-commerce, digital addresses",
-        new UnitKeying(UnitKeyKind.SourceId, null, "5-digit postcodes of the operator's registry, labelled with commune and province name"),
+        new UnitKeying(UnitKeyKind.SourceId, Era.Y2025, "5-digit postcodes of the operator's registry (2025 communes), labelled with commune and province name", UnitLabelShape.CommuneCommaProvince),
         PeriodKind.Quarter,
         [Stream]);
 

@@ -12,6 +12,9 @@ var root = new RootCommand("Commune digital-transformation data pipeline: wareho
     EvaluateCommand.Create(context),
     RebaseCommand.Create(context),
     PullCommand.Create(context),
+    LoadCommand.Create(context),
+    RunsCommand.Create(context),
+    QuarantineCommand.Create(context),
     SimulateCommand.Create(context),
 };
 

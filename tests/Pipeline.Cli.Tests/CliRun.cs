@@ -6,7 +6,22 @@ namespace Pipeline.Cli.Tests;
 /// <summary>Runs the built `pipeline` program in a child process and captures what an operator would see.</summary>
 internal static class CliRun
 {
-    public static async Task<(int ExitCode, string Out, string Err)> RunAsync(params string[] args)
+    // No database is reachable here: a command that tried one without being given one would fail, not pass.
+    private const string Unreachable = "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=2";
+
+    public static Task<(int ExitCode, string Out, string Err)> RunAsync(params string[] args) => RunWithWarehouseAsync(Unreachable, args);
+
+    public static async Task<(int ExitCode, string Out, string Err)> RunWithWarehouseAsync(string connectionString, params string[] args)
+    {
+        using var process = Start(connectionString, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts the program and returns at once, for tests that stop it part-way (its output is redirected).</summary>
+    public static Process Start(string connectionString, params string[] args)
     {
         var home = PipelineHome.Find();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // .../bin/<Configuration>/net10.0/
@@ -18,12 +33,7 @@ internal static class CliRun
             UseShellExecute = false,
         };
         start.Environment["PIPELINE_HOME"] = home;
-        // No database is reachable here: a command that tried one would fail, not pass.
-        start.Environment["ConnectionStrings__Warehouse"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=2";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
+        start.Environment["ConnectionStrings__Warehouse"] = connectionString;
+        return Process.Start(start)!;
     }
 }

@@ -18,6 +18,11 @@ public sealed class CommandLineTests
     [InlineData("rebase", "--help")]
     [InlineData("pull", "--help")]
     [InlineData("simulate", "--help")]
+    [InlineData("load", "--help")]
+    [InlineData("runs", "--help")]
+    [InlineData("quarantine", "list", "--help")]
+    [InlineData("quarantine", "retry", "--help")]
+    [InlineData("units", "map", "--help")]
     public async Task EveryCommand_HasHelp(params string[] args)
     {
         var (exitCode, stdout, _) = await CliRun.RunAsync(args);
@@ -53,7 +58,10 @@ public sealed class CommandLineTests
     [InlineData("pull", "--source", "nowhere")]
     [InlineData("pull", "--source", "vneid", "--period", "2025-13")]
     [InlineData("simulate", "--source", "vneid", "--fault", "flood:aggregates")]
-    public async Task PullAndSimulate_RefuseBadArguments_WithExit2_NamingThem(params string[] args)
+    [InlineData("load", "--source", "nowhere")]
+    [InlineData("load", "--source", "vneid", "--period", "2025-Q5")]
+    [InlineData("quarantine", "list", "--stage", "elsewhere")]
+    public async Task Commands_RefuseBadArguments_WithExit2_NamingThem(params string[] args)
     {
         var (exitCode, _, stderr) = await CliRun.RunAsync(args);
 

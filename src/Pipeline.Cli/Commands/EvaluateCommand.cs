@@ -79,10 +79,10 @@ internal static class EvaluateCommand
         return command;
     }
 
-    private static Normalisation ParseNormalisation(string? text) => text switch
+    private static ScoreNormalisation ParseNormalisation(string? text) => text switch
     {
-        "minmax" => Normalisation.MinMax,
-        "zscore" => Normalisation.ZScore,
-        _ => Normalisation.None,
+        "minmax" => ScoreNormalisation.MinMax,
+        "zscore" => ScoreNormalisation.ZScore,
+        _ => ScoreNormalisation.None,
     };
 }

@@ -51,7 +51,7 @@ internal static class PullCommand
         return pull;
     }
 
-    private static List<Period> ParsePeriods(IEnumerable<string> texts)
+    public static List<Period> ParsePeriods(IEnumerable<string> texts)
     {
         var parsed = new List<Period>();
         foreach (var text in texts)

@@ -36,7 +36,7 @@ internal static class UnitsCommand
             return ExitCodes.Success;
         });
 
-        return new Command("units", "Administrative units of the 2024 and 2025 maps.") { load, summary, UnitsResolveCommand.Create(context) };
+        return new Command("units", "Administrative units of the 2024 and 2025 maps.") { load, summary, UnitsResolveCommand.Create(context), UnitsMapCommand.Create(context) };
     }
 
     /// <summary>Reads and validates every file; throws <see cref="Core.Input.BadInputException"/> naming file and line.</summary>

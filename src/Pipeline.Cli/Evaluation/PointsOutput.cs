@@ -9,7 +9,7 @@ namespace Pipeline.Cli.Evaluation;
 /// </summary>
 internal static class PointsOutput
 {
-    public static int Run(PointsFramework framework, EvaluationInput input, string outPath, Normalisation normalisation, bool explain)
+    public static int Run(PointsFramework framework, EvaluationInput input, string outPath, ScoreNormalisation normalisation, bool explain)
     {
         var scorer = new PointsScorer(framework);
         var results = scorer.ScoreAll(

@@ -6,6 +6,7 @@ using Pipeline.Connectors.Portal;
 using Pipeline.Connectors.Postal;
 using Pipeline.Connectors.Telecom;
 using Pipeline.Connectors.Vneid;
+using Pipeline.Intake;
 using Pipeline.Intake.Http;
 using Pipeline.Simulators;
 using Pipeline.Simulators.Emc;
@@ -23,16 +24,16 @@ internal static class SourceCatalog
 {
     public static readonly IReadOnlyList<SourceEntry> All =
     [
-        Entry<VneidOptions>("vneid", (d, c) => new VneidSimulator(d, c), (s, o) => s.AddVneidConnector(o), o => o.Http, o => o.ApiToken = VneidSimulator.Token),
-        Entry<PortalOptions>("portal", (d, c) => new PortalSimulator(d, c), (s, o) => s.AddPortalConnector(o), o => o.Http, _ => { }),
-        Entry<EmcOptions>("emc", (d, c) => new EmcSimulator(d, c), (s, o) => s.AddEmcConnector(o), o => o.Http, o => o.ApiKey = EmcSimulator.ApiKey),
-        Entry<TelecomOptions>("telecom", (d, c) => new TelecomSimulator(d, c), (s, o) => s.AddTelecomConnector(o), o => o.Http, o =>
+        Entry<VneidOptions>(VneidConnector.Descriptor, (d, c) => new VneidSimulator(d, c), (s, o) => s.AddVneidConnector(o), o => o.Http, o => o.ApiToken = VneidSimulator.Token),
+        Entry<PortalOptions>(PortalConnector.Descriptor, (d, c) => new PortalSimulator(d, c), (s, o) => s.AddPortalConnector(o), o => o.Http, _ => { }),
+        Entry<EmcOptions>(EmcConnector.Descriptor, (d, c) => new EmcSimulator(d, c), (s, o) => s.AddEmcConnector(o), o => o.Http, o => o.ApiKey = EmcSimulator.ApiKey),
+        Entry<TelecomOptions>(TelecomConnector.Descriptor, (d, c) => new TelecomSimulator(d, c), (s, o) => s.AddTelecomConnector(o), o => o.Http, o =>
         {
             o.Username = TelecomSimulator.Username;
             o.Password = TelecomSimulator.Password;
         }),
-        Entry<PostalOptions>("postal", (d, c) => new PostalSimulator(d, c), (s, o) => s.AddPostalConnector(o), o => o.Http, o => o.ApiKey = PostalSimulator.ApiKey),
-        Entry<HealthOptions>("health", (d, c) => new HealthSimulator(d, c), (s, o) => s.AddHealthConnector(o), o => o.Http, o => o.ApiToken = HealthSimulator.Token),
+        Entry<PostalOptions>(PostalConnector.Descriptor, (d, c) => new PostalSimulator(d, c), (s, o) => s.AddPostalConnector(o), o => o.Http, o => o.ApiKey = PostalSimulator.ApiKey),
+        Entry<HealthOptions>(HealthConnector.Descriptor, (d, c) => new HealthSimulator(d, c), (s, o) => s.AddHealthConnector(o), o => o.Http, o => o.ApiToken = HealthSimulator.Token),
     ];
 
     public static IReadOnlyList<string> Names => [.. All.Select(s => s.Name)];
@@ -45,12 +46,12 @@ internal static class SourceCatalog
     /// credentials are the simulator's instead.
     /// </summary>
     private static SourceEntry Entry<TOptions>(
-        string name,
+        SourceDescriptor descriptor,
         Func<SimulationData, SimulationClock, SimulatedSource> createSimulator,
         Action<IServiceCollection, Action<TOptions>> addConnector,
         Func<TOptions, SourceHttpOptions> http,
         Action<TOptions> useSimulatorCredentials) =>
-        new(name, createSimulator, (services, section, simulator) => addConnector(services, o =>
+        new(descriptor.Name, descriptor, createSimulator, (services, section, simulator) => addConnector(services, o =>
         {
             section.Bind(o);
             if (simulator is not null)

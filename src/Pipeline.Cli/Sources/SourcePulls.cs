@@ -40,13 +40,15 @@ internal sealed class SourcePulls(CliContext context, AdminUnitSet units)
             }
 
             await using var provider = services.BuildServiceProvider();
-            var runner = new IntakeRunner(new PostgresIntakeStore(warehouse, context.Time));
+            var runner = new IntakeRunner(new PostgresIntakeStore(warehouse, context.Time, simulated));
             var reports = new List<RunReport>();
             foreach (var connector in provider.GetServices<ISourceConnector>())
             {
-                var period = PeriodFor(connector.Source, periods, simulated ? clock : null);
-                Console.WriteLine($"Pulling {connector.Source.Name} {period} ...");
-                reports.Add(await runner.RunAsync(connector, period, ct));
+                foreach (var period in PeriodsFor(connector.Source, periods, simulated ? clock : null))
+                {
+                    Console.WriteLine($"Pulling {connector.Source.Name} {period} ...");
+                    reports.Add(await runner.RunAsync(connector, period, ct));
+                }
             }
 
             return reports;
@@ -61,12 +63,12 @@ internal sealed class SourcePulls(CliContext context, AdminUnitSet units)
     }
 
     /// <summary>
-    /// The period given for the source's cadence; with simulators and none given, the latest one the simulators
-    /// have published by their clock.
+    /// The periods given for the source's cadence, oldest first; with simulators and none given, the latest one the
+    /// simulators have published by their clock.
     /// </summary>
-    private static Period PeriodFor(SourceDescriptor source, IReadOnlyList<Period> periods, SimulationClock? clock)
+    private static IReadOnlyList<Period> PeriodsFor(SourceDescriptor source, IReadOnlyList<Period> periods, SimulationClock? clock)
     {
-        if (periods.FirstOrDefault(p => p.Kind == source.Cadence) is { } given)
+        if (periods.Where(p => p.Kind == source.Cadence).Distinct().OrderBy(p => p.Start).ToList() is { Count: > 0 } given)
         {
             return given;
         }
@@ -85,7 +87,7 @@ internal sealed class SourcePulls(CliContext context, AdminUnitSet units)
             period = period.Previous();
         }
 
-        return period;
+        return [period];
     }
 
     private static string Example(PeriodKind kind) => kind switch

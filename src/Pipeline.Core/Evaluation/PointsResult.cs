@@ -17,7 +17,7 @@ public sealed record PointsResult(
     public decimal? Normalised { get; init; }
 }
 
-public enum Normalisation
+public enum ScoreNormalisation
 {
     None,
 

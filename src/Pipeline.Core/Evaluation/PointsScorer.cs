@@ -39,7 +39,7 @@ public sealed class PointsScorer(PointsFramework framework)
     }
 
     public IReadOnlyList<PointsResult> ScoreAll(
-        IEnumerable<(string UnitCode, IReadOnlyList<Observation?> Values)> units, Normalisation normalisation)
+        IEnumerable<(string UnitCode, IReadOnlyList<Observation?> Values)> units, ScoreNormalisation normalisation)
     {
         var scored = units.Select(u => Score(u.UnitCode, u.Values)).ToList();
         return Ranking.Rank(scored, normalisation);

@@ -3,7 +3,7 @@ namespace Pipeline.Core.Evaluation;
 /// <summary>Ranks scored units (1 = highest total; equal totals share a rank, the next rank skips) and normalises totals.</summary>
 public static class Ranking
 {
-    public static IReadOnlyList<PointsResult> Rank(IReadOnlyList<PointsResult> results, Normalisation normalisation)
+    public static IReadOnlyList<PointsResult> Rank(IReadOnlyList<PointsResult> results, ScoreNormalisation normalisation)
     {
         var totals = results.Select(r => r.Total).ToList();
         var ascending = totals.Order().ToArray();
@@ -40,17 +40,17 @@ public static class Ranking
         return ascending.Length - low;
     }
 
-    private static decimal? Normalise(decimal total, IReadOnlyList<decimal> totals, Normalisation normalisation)
+    private static decimal? Normalise(decimal total, IReadOnlyList<decimal> totals, ScoreNormalisation normalisation)
     {
         switch (normalisation)
         {
-            case Normalisation.MinMax:
+            case ScoreNormalisation.MinMax:
             {
                 var (min, max) = (totals.Min(), totals.Max());
                 return max == min ? 0 : Math.Round(100m * (total - min) / (max - min), 2);
             }
 
-            case Normalisation.ZScore:
+            case ScoreNormalisation.ZScore:
             {
                 var mean = totals.Average();
                 var sd = (decimal)Math.Sqrt((double)totals.Sum(t => (t - mean) * (t - mean)) / totals.Count);

@@ -10,7 +10,9 @@ namespace Pipeline.Warehouse.Intake;
 /// whole life, so two runs of the same pull never interleave: the second waits, then finds the cursors the first
 /// committed and fetches only what is still new. The lock dies with the connection, so a killed process frees it.
 /// </summary>
-public sealed class PostgresIntakeStore(NpgsqlDataSource dataSource, TimeProvider clock) : IIntakeStore
+/// <param name="simulated">The connectors point at the bundled simulators: every run (and every fact made from it) is
+/// marked simulated.</param>
+public sealed class PostgresIntakeStore(NpgsqlDataSource dataSource, TimeProvider clock, bool simulated = false) : IIntakeStore
 {
     public async Task<IIntakeRun> BeginRunAsync(SourceDescriptor source, Period period, CancellationToken cancellationToken)
     {
@@ -25,7 +27,7 @@ public sealed class PostgresIntakeStore(NpgsqlDataSource dataSource, TimeProvide
             var runId = await connection.ExecuteScalarAsync<long>(
                 new CommandDefinition(
                     SqlResources.Query("begin_intake_run"),
-                    new { source = source.Name, period = period.ToString(), now = clock.GetUtcNow() },
+                    new { source = source.Name, period = period.ToString(), now = clock.GetUtcNow(), simulated },
                     cancellationToken: cancellationToken));
             return new PostgresIntakeRun(connection, new PostgresIntakeSession(connection, runId, source, period, clock), clock);
         }

@@ -5,6 +5,6 @@ with abandoned as (
        set status = 'failed', finished_at = @now, error = 'abandoned: the process running it stopped before it finished'
      where source = @source and period = @period and status = 'running'
 )
-insert into intake.run (source, period, started_at, status)
-values (@source, @period, @now, 'running')
+insert into intake.run (source, period, started_at, status, simulated)
+values (@source, @period, @now, 'running', @simulated)
 returning run_id;

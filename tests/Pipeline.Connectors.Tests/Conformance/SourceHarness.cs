@@ -67,7 +67,7 @@ public sealed class SourceHarness : IAsyncDisposable
     }
 
     public Task<RunReport> PullAsync(Period period) =>
-        new IntakeRunner(new PostgresIntakeStore(Database, TimeProvider.System)).RunAsync(Connector, period, CancellationToken.None);
+        new IntakeRunner(new PostgresIntakeStore(Database, TimeProvider.System, simulated: true)).RunAsync(Connector, period, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

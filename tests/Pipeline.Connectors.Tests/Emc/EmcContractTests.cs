@@ -34,7 +34,8 @@ public sealed partial class EmcContractTests
     {
         Assert.Equal("emc", EmcConnector.Descriptor.Name);
         Assert.Equal(UnitKeyKind.SourceId, EmcConnector.Descriptor.Keying.Kind);
-        Assert.Null(EmcConnector.Descriptor.Keying.Era);
+        Assert.Equal(Era.Y2025, EmcConnector.Descriptor.Keying.Era);
+        Assert.Equal(UnitLabelShape.CommuneDashProvince, EmcConnector.Descriptor.Keying.Labels);
         Assert.Equal(PeriodKind.Month, EmcConnector.Descriptor.Cadence);
         Assert.Equal(["dossier-stats"], EmcConnector.Descriptor.Streams);
     }

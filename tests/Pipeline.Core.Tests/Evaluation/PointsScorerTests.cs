@@ -78,7 +78,7 @@ public sealed class PointsScorerTests
     [Fact]
     public void Rank_SharesRanksOnTies_AndSkipsAfterThem()
     {
-        var results = Ranking.Rank([Total("a", 50), Total("b", 70), Total("c", 70), Total("d", 10)], Normalisation.None);
+        var results = Ranking.Rank([Total("a", 50), Total("b", 70), Total("c", 70), Total("d", 10)], ScoreNormalisation.None);
 
         Assert.Equal([3, 1, 1, 4], results.Select(r => r.Rank));
         Assert.All(results, r => Assert.Null(r.Normalised));
@@ -89,8 +89,8 @@ public sealed class PointsScorerTests
     {
         PointsResult[] totals = [Total("a", 10), Total("b", 20), Total("c", 30)];
 
-        var minMax = Ranking.Rank(totals, Normalisation.MinMax).Select(r => r.Normalised!.Value);
-        var z = Ranking.Rank(totals, Normalisation.ZScore).Select(r => r.Normalised!.Value);
+        var minMax = Ranking.Rank(totals, ScoreNormalisation.MinMax).Select(r => r.Normalised!.Value);
+        var z = Ranking.Rank(totals, ScoreNormalisation.ZScore).Select(r => r.Normalised!.Value);
 
         Assert.Equal([0m, 50m, 100m], minMax);
         Assert.Equal([-1.2247m, 0m, 1.2247m], z);

@@ -8,15 +8,9 @@ namespace Pipeline.Core.Units.Rebasing;
 /// </summary>
 public sealed class Rebaser
 {
-    private readonly ILookup<string, CrosswalkEdge> _edgesByOld;
-    private readonly Dictionary<string, HashSet<string>> _predecessors;
+    private readonly CommuneSuccession _succession;
 
-    public Rebaser(IEnumerable<CrosswalkEdge> crosswalk)
-    {
-        var edges = crosswalk.Where(e => e.OldCommuneCode is not null).ToList();
-        _edgesByOld = edges.ToLookup(e => e.OldCommuneCode!);
-        _predecessors = edges.GroupBy(e => e.NewCommuneCode).ToDictionary(g => g.Key, g => g.Select(e => e.OldCommuneCode!).ToHashSet());
-    }
+    public Rebaser(IEnumerable<CrosswalkEdge> crosswalk) => _succession = new CommuneSuccession(crosswalk);
 
     public (IReadOnlyList<NewCount> Rebased, IReadOnlyList<UnallocatedCount> Unallocated) Rebase(IEnumerable<OldCount> rows)
     {
@@ -24,18 +18,11 @@ public sealed class Rebaser
         var unallocated = new List<UnallocatedCount>();
         foreach (var row in rows)
         {
-            var edges = _edgesByOld[row.UnitCode].ToList();
-            var target = edges.Count == 1 ? edges[0] : edges.SingleOrDefault(e => e.PrimaryTarget == true);
-            if (target is null)
+            var allocation = _succession.Allocate(row.UnitCode);
+            if (allocation.Target is null)
             {
-                var touched = edges.Select(e => e.NewCommuneCode).Distinct().Order(StringComparer.Ordinal).ToList();
-                unallocated.Add(new UnallocatedCount(
-                    row,
-                    edges.Count == 0
-                        ? "no crosswalk edge for this commune"
-                        : $"split across {touched.Count} new communes ({string.Join(';', touched)}) with no primary target",
-                    touched));
-                foreach (var code in touched)
+                unallocated.Add(new UnallocatedCount(row, allocation.Reason!, allocation.Touched));
+                foreach (var code in allocation.Touched)
                 {
                     SumOf(sums, code, row.Measure).Touched = true;
                 }
@@ -43,7 +30,7 @@ public sealed class Rebaser
                 continue;
             }
 
-            SumOf(sums, target.NewCommuneCode, row.Measure).Add(row);
+            SumOf(sums, allocation.Target, row.Measure).Add(row);
         }
 
         var rebased = sums
@@ -53,7 +40,7 @@ public sealed class Rebaser
                 s.Key.Measure,
                 s.Value.Rows == 0 ? null : s.Value.Numerator,
                 s.Value.Rows == 0 || s.Value.DenominatorMissing ? null : s.Value.Denominator,
-                !s.Value.Touched && _predecessors[s.Key.Unit].IsSubsetOf(s.Value.Allocated)))
+                !s.Value.Touched && _succession.PredecessorsOf(s.Key.Unit).IsSubsetOf(s.Value.Allocated)))
             .ToList();
         return (rebased, unallocated);
     }

@@ -1,0 +1,41 @@
+using Dapper;
+using Npgsql;
+using Pipeline.Core.Periods;
+using Pipeline.Normalisation;
+using Pipeline.Warehouse;
+using Pipeline.Warehouse.Facts;
+
+namespace Pipeline.Cli.Sources;
+
+/// <summary>
+/// Loads intake records into facts, one (source, period) after another: the periods asked (those of the source's
+/// cadence), or else every period the source has intake records for. A failed load is reported and the others go on.
+/// </summary>
+internal sealed class SourceLoads(CliContext context, ReferenceUnits units)
+{
+    public async Task<List<LoadReport>> RunAsync(
+        IReadOnlyList<SourceEntry> sources, IReadOnlyList<Period> periods, NpgsqlDataSource warehouse, CancellationToken ct)
+    {
+        var loader = new FactLoader(warehouse, units, context.Time);
+        var reports = new List<LoadReport>();
+        foreach (var source in sources)
+        {
+            var chosen = periods.Count > 0
+                ? [.. periods.Where(p => p.Kind == source.Descriptor.Cadence)]
+                : await IntakePeriodsAsync(warehouse, source.Name, ct);
+            foreach (var period in chosen)
+            {
+                reports.Add(await loader.LoadAsync(source.Descriptor, period, ct));
+            }
+        }
+
+        return reports;
+    }
+
+    private static async Task<List<Period>> IntakePeriodsAsync(NpgsqlDataSource warehouse, string source, CancellationToken ct)
+    {
+        await using var connection = await warehouse.OpenConnectionAsync(ct);
+        var texts = await connection.QueryAsync<string>(new CommandDefinition(WarehouseQueries.IntakePeriods, new { source }, cancellationToken: ct));
+        return [.. texts.Select(Period.Parse).OrderBy(p => p.Start)];
+    }
+}

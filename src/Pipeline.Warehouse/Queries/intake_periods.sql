@@ -1,0 +1,1 @@
+select distinct period from intake.record where source = @source;

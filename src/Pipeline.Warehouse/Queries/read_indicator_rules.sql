@@ -1,0 +1,1 @@
+select indicator, folding, combining from fact.indicator;
