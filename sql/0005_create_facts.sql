@@ -222,10 +222,53 @@ union all
 select * from stocks;
 comment on view analytics.indicator_years is 'Facts folded per assessment year: flows summed (numerators and denominators), stocks latest.';
 
+-- For trends across the reform: every count on 2025 communes. Facts of 2024-era periods are summed over predecessors
+-- as `./pipeline rebase` does (SPEC section 4): an old commune counts whole in its only successor or its primary
+-- target; a split without one is not divided, and the 2025 communes it touches are incomplete. Scores (`single`)
+-- are not summed and appear only for 2025-era periods.
+create view analytics.indicator_values_2025_units as
+with edges as (
+    select old_commune_code, new_commune_code, primary_target,
+           count(*) over (partition by old_commune_code) as targets
+      from ref.crosswalk
+     where old_commune_code is not null
+), allocation as (
+    select old_commune_code, new_commune_code from edges where targets = 1 or primary_target
+), unallocated as (
+    select e.new_commune_code
+      from edges e
+     where not exists (select 1 from allocation a where a.old_commune_code = e.old_commune_code)
+), predecessors as (
+    select new_commune_code, count(distinct old_commune_code) as predecessors from edges group by new_commune_code
+), rebased as (
+    select v.source, v.stream, a.new_commune_code as unit_code, v.indicator, v.period, v.period_start, v.period_end,
+           sum(v.numerator) as numerator,
+           case when bool_and(v.denominator is not null) then sum(v.denominator) end as denominator,
+           count(*) as parts, bool_and(v.complete) as parts_complete, bool_or(v.simulated) as simulated
+      from fact.value v
+      join fact.indicator i using (indicator)
+      join allocation a on a.old_commune_code = v.unit_code
+     where v.era = 2024 and i.combining <> 'single' and v.value_unit = 'count'
+     group by v.source, v.stream, a.new_commune_code, v.indicator, v.period, v.period_start, v.period_end
+)
+select r.source, r.stream, r.unit_code, r.indicator, r.period, r.period_start, r.period_end, r.numerator, r.denominator,
+       null::numeric as value, 'count' as value_unit,
+       r.parts_complete and r.parts = p.predecessors
+           and not exists (select 1 from unallocated u where u.new_commune_code = r.unit_code) as complete,
+       r.simulated, 2024 as measured_on_era
+  from rebased r
+  join predecessors p on p.new_commune_code = r.unit_code
+union all
+select source, stream, unit_code, indicator, period, period_start, period_end, numerator, denominator, value,
+       value_unit, complete, simulated, 2025
+  from fact.value
+ where era = 2025;
+comment on view analytics.indicator_values_2025_units is 'Facts of both eras on 2025 communes: 2024-era counts summed over predecessors, with completeness.';
+
 create view analytics.load_runs as
 select load_run_id, source, period, started_at, finished_at, status, error, rows_read, facts_inserted,
        facts_unchanged, facts_revised, facts_withdrawn, quarantined, released
   from fact.load_run;
 
-grant select on analytics.indicator_values, analytics.indicator_years, analytics.load_runs
+grant select on analytics.indicator_values, analytics.indicator_years, analytics.indicator_values_2025_units, analytics.load_runs
     to pipeline_analyst, pipeline_steward, pipeline_loader;

@@ -13,12 +13,7 @@ internal static class LoadCommand
 {
     public static Command Create(CliContext context)
     {
-        var source = new Option<string>("--source")
-        {
-            Description = "The source to load, or all of them.",
-            Required = true,
-        };
-        source.AcceptOnlyFromAmong([.. SourceCatalog.Names, "all"]);
+        var source = SourceCatalog.SourceOption("The source to load, or all of them.", required: true, orAll: true);
         var periods = new Option<string[]>("--period")
         {
             Description = "Periods to load (2025-10, 2025-Q3; each source takes those of its cadence). Default: every period the source has intake records for.",

@@ -13,12 +13,7 @@ internal static class PullCommand
 {
     public static Command Create(CliContext context)
     {
-        var source = new Option<string>("--source")
-        {
-            Description = "The source to pull, or all of them.",
-            Required = true,
-        };
-        source.AcceptOnlyFromAmong([.. SourceCatalog.Names, "all"]);
+        var source = SourceCatalog.SourceOption("The source to pull, or all of them.", required: true, orAll: true);
         var periods = new Option<string[]>("--period")
         {
             Description = "The period per cadence: a month (2025-10) for monthly sources, a quarter (2025-Q3) for quarterly ones; "

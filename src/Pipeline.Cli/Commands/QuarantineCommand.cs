@@ -16,7 +16,7 @@ internal static class QuarantineCommand
 {
     public static Command Create(CliContext context)
     {
-        var listSource = SourceOption();
+        var listSource = SourceCatalog.SourceOption("Only this source.");
         var reason = new Option<string>("--reason") { Description = "Only this reason code (ambiguous_unit, split_without_primary, duplicate_row, ...)." };
         var stage = new Option<string>("--stage")
         {
@@ -71,7 +71,7 @@ internal static class QuarantineCommand
             return ExitCodes.Success;
         });
 
-        var retrySource = SourceOption();
+        var retrySource = SourceCatalog.SourceOption("Only this source.");
         var retry = new Command("retry", "Reload every (source, period) with open load quarantine, e.g. after `units map`: placed records are released.")
         {
             retrySource,
@@ -112,13 +112,6 @@ internal static class QuarantineCommand
         });
 
         return new Command("quarantine", "Records not placed on a unit (load) or refused by a connector (pull): list them, retry after a fix.") { list, retry };
-    }
-
-    private static Option<string> SourceOption()
-    {
-        var source = new Option<string>("--source") { Description = "Only this source." };
-        source.AcceptOnlyFromAmong([.. SourceCatalog.Names]);
-        return source;
     }
 
     private static string Label(string? label) => label is null ? string.Empty : $" ({label})";

@@ -10,8 +10,7 @@ internal static class RunsCommand
 {
     public static Command Create(CliContext context)
     {
-        var source = new Option<string>("--source") { Description = "Only this source." };
-        source.AcceptOnlyFromAmong([.. SourceCatalog.Names]);
+        var source = SourceCatalog.SourceOption("Only this source.");
         var last = new Option<int>("--last") { Description = "How many runs (default 30).", DefaultValueFactory = _ => 30 };
         var runs = new Command("runs", "Run history: every pull (intake) and load (facts) with rows read, new, unchanged, revised, quarantined, duration, status, error.")
         {

@@ -14,8 +14,7 @@ internal static class SimulateCommand
 {
     public static Command Create(CliContext context)
     {
-        var source = new Option<string>("--source") { Description = "The source to simulate.", Required = true };
-        source.AcceptOnlyFromAmong([.. SourceCatalog.Names]);
+        var source = SourceCatalog.SourceOption("The source to simulate.", required: true);
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (default: any free port)." };
         var faults = new Option<string[]>("--fault")
         {

@@ -19,8 +19,7 @@ internal static class UnitsMapCommand
 {
     public static Command Create(CliContext context)
     {
-        var source = new Option<string>("--source") { Description = "The source whose key this is.", Required = true };
-        source.AcceptOnlyFromAmong([.. SourceCatalog.Names]);
+        var source = SourceCatalog.SourceOption("The source whose key this is.", required: true);
         var key = new Option<string>("--key") { Description = "The key exactly as the source writes it (see `quarantine list`).", Required = true };
         var kind = new Option<string>("--kind") { Description = "source_id (default for sources keyed by their own ids) or name." };
         kind.AcceptOnlyFromAmong("source_id", "name");

@@ -165,6 +165,24 @@ public sealed class FactLoaderTests(PostgresServer server, LoadedUnits loaded) :
         Assert.Equal("succeeded", runs[1].Status);
     }
 
+    [Fact]
+    public async Task FactsOfThe2024Map_AreSummedOnto2025Communes_ForTrends()
+    {
+        var source = new SourceDescriptor("trend", "trend", new UnitKeying(UnitKeyKind.Code, Era.Y2024, "2024 codes"), PeriodKind.Quarter, ["s"]);
+        var june = Period.Parse("2025-Q2");
+        // Kim Anh (2025 00382) = Minh Trí (00382) + Minh Phú (00397) + Tân Dân (00415), all whole; Ngọc Hà (2025 00008)
+        // took Liễu Giai (00008) whole and part of Cống Vị (00007), a split with no primary target.
+        await PullAsync(source, june, Record("00382", 1, 2), Record("00397", 3, 4), Record("00415", 5, 6), Record("00008", 7, 8), Record("00007", 9, 10));
+        await LoadAsync(source, june);
+
+        await using var connection = await Db.OpenConnectionAsync();
+        var rows = (await connection.QueryAsync<(string Unit, decimal Numerator, decimal Denominator, bool Complete)>(
+            "select unit_code, numerator, denominator, complete from analytics.indicator_values_2025_units where source = @s order by unit_code",
+            new { s = source.Name })).ToList();
+
+        Assert.Equal([("00008", 7m, 8m, false), ("00382", 9m, 12m, true)], rows);
+    }
+
     private static SourceDescriptor Codes(string name) =>
         new(name, name, new UnitKeying(UnitKeyKind.Code, Era.Y2025, "2025 codes"), PeriodKind.Month, ["s"]);
 
