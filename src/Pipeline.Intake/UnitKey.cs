@@ -30,4 +30,13 @@ public static class UnitKeyKinds
         UnitKeyKind.Name => "name",
         _ => "source_id",
     };
+
+    /// <summary>The kind written as <see cref="ToText"/> writes it (as stored in <c>unit_key_kind</c> columns).</summary>
+    public static UnitKeyKind Parse(string text) => text switch
+    {
+        "code" => UnitKeyKind.Code,
+        "name" => UnitKeyKind.Name,
+        "source_id" => UnitKeyKind.SourceId,
+        _ => throw new FormatException($"unit key kind '{text}' is not code, name or source_id"),
+    };
 }

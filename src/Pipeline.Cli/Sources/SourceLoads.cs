@@ -23,6 +23,13 @@ internal sealed class SourceLoads(CliContext context, ReferenceUnits units)
             var chosen = periods.Count > 0
                 ? [.. periods.Where(p => p.Kind == source.Descriptor.Cadence)]
                 : await IntakePeriodsAsync(warehouse, source.Name, ct);
+            if (chosen.Count == 0)
+            {
+                await Console.Error.WriteLineAsync(periods.Count > 0
+                    ? $"{source.Name}: none of the periods asked is a {source.Descriptor.Cadence.ToString().ToLowerInvariant()}, its cadence; nothing loaded"
+                    : $"{source.Name}: no intake records yet (pull first); nothing loaded");
+            }
+
             foreach (var period in chosen)
             {
                 reports.Add(await loader.LoadAsync(source.Descriptor, period, ct));

@@ -16,7 +16,7 @@ internal static class FactLoaderReads
             SqlResources.Query("read_intake_for_load"), new { source, period = period.ToString() }, cancellationToken: ct));
         return [.. rows.Select(r => new IntakeRow(
             r.Stream,
-            new UnitKey(KeyKind(r.UnitKeyKind), r.UnitKey, r.UnitLabel),
+            new UnitKey(UnitKeyKinds.Parse(r.UnitKeyKind), r.UnitKey, r.UnitLabel),
             r.Indicator,
             r.Numerator,
             r.Denominator,
@@ -39,16 +39,8 @@ internal static class FactLoaderReads
     {
         var rows = await connection.QueryAsync<MappingRow>(new CommandDefinition(
             SqlResources.Query("read_steward_mappings"), new { source }, cancellationToken: ct));
-        return [.. rows.Select(r => new UnitMapping(KeyKind(r.UnitKeyKind), r.UnitKey, (Era)r.Era, r.UnitCode, r.Method, r.Label))];
+        return [.. rows.Select(r => new UnitMapping(UnitKeyKinds.Parse(r.UnitKeyKind), r.UnitKey, (Era)r.Era, r.UnitCode, r.Method, r.Label))];
     }
-
-    public static UnitKeyKind KeyKind(string text) => text switch
-    {
-        "code" => UnitKeyKind.Code,
-        "name" => UnitKeyKind.Name,
-        "source_id" => UnitKeyKind.SourceId,
-        _ => throw new FormatException($"unit key kind '{text}' is not code, name or source_id"),
-    };
 
     private sealed record IntakeRecordRow(
         string Stream, string UnitKeyKind, string UnitKey, string? UnitLabel, string Indicator, decimal? Numerator,
