@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Pipeline.Cli.Sources;
+using Pipeline.Jobs.Sources;
 using Pipeline.Core.Periods;
 using Pipeline.Normalisation;
 using Pipeline.Warehouse.AdminUnits;
@@ -39,12 +40,12 @@ internal static class DemoCommand
             stages.Add(("load admin units", clock.Elapsed));
 
             clock.Restart();
-            var reports = await new SourcePulls(context, units).RunAsync(SourceCatalog.All, [], simulated: true, dataSource, ct);
+            var reports = await new SourcePulls(context.Configuration, context.Time, units, Console.Out).RunAsync(SourceCatalog.All, [], simulated: true, dataSource, ct);
             stages.Add(($"pull {reports.Count} simulators", clock.Elapsed));
 
             clock.Restart();
             var pulled = reports.Select(r => Period.Parse(r.Period)).Distinct().ToList();
-            var loads = await new SourceLoads(context, new ReferenceUnits(units)).RunAsync(SourceCatalog.All, pulled, dataSource, ct);
+            var loads = await new SourceLoads(context.Time, new ReferenceUnits(units), Console.Error).RunAsync(SourceCatalog.All, pulled, dataSource, ct);
             stages.Add(("load facts", clock.Elapsed));
 
             Console.WriteLine();

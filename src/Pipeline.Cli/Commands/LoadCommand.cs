@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pipeline.Cli.Sources;
+using Pipeline.Jobs.Sources;
 using Pipeline.Normalisation;
 using Pipeline.Warehouse.Migrations;
 
@@ -13,7 +14,7 @@ internal static class LoadCommand
 {
     public static Command Create(CliContext context)
     {
-        var source = SourceCatalog.SourceOption("The source to load, or all of them.", required: true, orAll: true);
+        var source = SourceOptions.Create("The source to load, or all of them.", required: true, orAll: true);
         var periods = new Option<string[]>("--period")
         {
             Description = "Periods to load (2025-10, 2025-Q3; each source takes those of its cadence). Default: every period the source has intake records for.",
@@ -32,7 +33,7 @@ internal static class LoadCommand
             await using var warehouse = await context.OpenWarehouseAsync(ct);
             await new Migrator(warehouse, context.Time).MigrateAsync(ct);
 
-            var reports = await new SourceLoads(context, units).RunAsync(chosen, asked, warehouse, ct);
+            var reports = await new SourceLoads(context.Time, units, Console.Error).RunAsync(chosen, asked, warehouse, ct);
             LoadTable.Print(reports);
             return reports.All(r => r.Status == "succeeded") ? ExitCodes.Success : ExitCodes.Failure;
         });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pipeline.Cli.Sources;
+using Pipeline.Jobs.Sources;
 using Pipeline.Core.Periods;
 using Pipeline.Warehouse.Migrations;
 
@@ -13,7 +14,7 @@ internal static class PullCommand
 {
     public static Command Create(CliContext context)
     {
-        var source = SourceCatalog.SourceOption("The source to pull, or all of them.", required: true, orAll: true);
+        var source = SourceOptions.Create("The source to pull, or all of them.", required: true, orAll: true);
         var periods = new Option<string[]>("--period")
         {
             Description = "The period per cadence: a month (2025-10) for monthly sources, a quarter (2025-Q3) for quarterly ones; "
@@ -39,7 +40,7 @@ internal static class PullCommand
             await using var warehouse = await context.OpenWarehouseAsync(ct);
             await new Migrator(warehouse, context.Time).MigrateAsync(ct);
 
-            var reports = await new SourcePulls(context, units).RunAsync(chosen, asked, isSimulated, warehouse, ct);
+            var reports = await new SourcePulls(context.Configuration, context.Time, units, Console.Out).RunAsync(chosen, asked, isSimulated, warehouse, ct);
             RunTable.Print(reports, isSimulated);
             return reports.All(r => r.Status == "succeeded") ? ExitCodes.Success : ExitCodes.Failure;
         });

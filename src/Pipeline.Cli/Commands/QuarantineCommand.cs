@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Dapper;
 using Pipeline.Cli.Sources;
+using Pipeline.Jobs.Sources;
 using Pipeline.Core.Periods;
 using Pipeline.Normalisation;
 using Pipeline.Warehouse;
@@ -16,7 +17,7 @@ internal static class QuarantineCommand
 {
     public static Command Create(CliContext context)
     {
-        var listSource = SourceCatalog.SourceOption("Only this source.");
+        var listSource = SourceOptions.Create("Only this source.");
         var reason = new Option<string>("--reason") { Description = "Only this reason code (ambiguous_unit, split_without_primary, duplicate_row, ...)." };
         var stage = new Option<string>("--stage")
         {
@@ -71,7 +72,7 @@ internal static class QuarantineCommand
             return ExitCodes.Success;
         });
 
-        var retrySource = SourceCatalog.SourceOption("Only this source.");
+        var retrySource = SourceOptions.Create("Only this source.");
         var retry = new Command("retry", "Reload every (source, period) with open load quarantine, e.g. after `units map`: placed records are released.")
         {
             retrySource,
@@ -87,7 +88,7 @@ internal static class QuarantineCommand
                 open = [.. await connection.QueryAsync<(string, string)>(WarehouseQueries.OpenQuarantinePeriods, new { source = parse.GetValue(retrySource) })];
             }
 
-            var loads = new SourceLoads(context, units);
+            var loads = new SourceLoads(context.Time, units, Console.Error);
             var reports = new List<Warehouse.Facts.LoadReport>();
             foreach (var group in open.GroupBy(o => o.Source).OrderBy(g => g.Key, StringComparer.Ordinal))
             {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Dapper;
-using Pipeline.Cli.Sources;
 using Pipeline.Warehouse;
 
 namespace Pipeline.Cli.Commands;
@@ -10,7 +9,7 @@ internal static class RunsCommand
 {
     public static Command Create(CliContext context)
     {
-        var source = SourceCatalog.SourceOption("Only this source.");
+        var source = SourceOptions.Create("Only this source.");
         var last = new Option<int>("--last") { Description = "How many runs (default 30).", DefaultValueFactory = _ => 30 };
         var runs = new Command("runs", "Run history: every pull (intake) and load (facts) with rows read, new, unchanged, revised, quarantined, duration, status, error.")
         {

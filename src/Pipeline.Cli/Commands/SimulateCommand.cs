@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Pipeline.Cli.Sources;
+using Pipeline.Jobs.Sources;
 using Pipeline.Simulators;
 using Pipeline.Simulators.Faults;
 using Pipeline.Simulators.Synthetic;
@@ -14,7 +14,7 @@ internal static class SimulateCommand
 {
     public static Command Create(CliContext context)
     {
-        var source = SourceCatalog.SourceOption("The source to simulate.", required: true);
+        var source = SourceOptions.Create("The source to simulate.", required: true);
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (default: any free port)." };
         var faults = new Option<string[]>("--fault")
         {

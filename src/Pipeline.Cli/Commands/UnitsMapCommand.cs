@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Dapper;
-using Pipeline.Cli.Sources;
+using Pipeline.Jobs.Sources;
 using Pipeline.Core.Input;
 using Pipeline.Core.Units;
 using Pipeline.Intake;
@@ -19,7 +19,7 @@ internal static class UnitsMapCommand
 {
     public static Command Create(CliContext context)
     {
-        var source = SourceCatalog.SourceOption("The source whose key this is.", required: true);
+        var source = SourceOptions.Create("The source whose key this is.", required: true);
         var key = new Option<string>("--key") { Description = "The key exactly as the source writes it (see `quarantine list`).", Required = true };
         var kind = new Option<string>("--kind") { Description = "source_id (default for sources keyed by their own ids) or name." };
         kind.AcceptOnlyFromAmong("source_id", "name");

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Connectors.Emc;
@@ -18,10 +17,10 @@ using Pipeline.Simulators.Synthetic;
 using Pipeline.Simulators.Telecom;
 using Pipeline.Simulators.Vneid;
 
-namespace Pipeline.Cli.Sources;
+namespace Pipeline.Jobs.Sources;
 
 /// <summary>The six national sources, in the order pulls run and reports list them.</summary>
-internal static class SourceCatalog
+public static class SourceCatalog
 {
     public static readonly IReadOnlyList<SourceEntry> All =
     [
@@ -38,14 +37,6 @@ internal static class SourceCatalog
     ];
 
     public static IReadOnlyList<string> Names => [.. All.Select(s => s.Name)];
-
-    /// <summary>A <c>--source</c> option accepting only the catalog's names (and <c>all</c> when <paramref name="orAll"/>).</summary>
-    public static Option<string> SourceOption(string description, bool required = false, bool orAll = false)
-    {
-        var option = new Option<string>("--source") { Description = description, Required = required };
-        option.AcceptOnlyFromAmong([.. Names, .. orAll ? new[] { "all" } : []]);
-        return option;
-    }
 
     /// <summary>The entries named, or all of them for "all" (names are checked when the command line is parsed).</summary>
     public static IReadOnlyList<SourceEntry> Select(string name) => name == "all" ? All : [All.Single(s => s.Name == name)];

@@ -4,7 +4,7 @@ using Pipeline.Intake;
 using Pipeline.Simulators;
 using Pipeline.Simulators.Synthetic;
 
-namespace Pipeline.Cli.Sources;
+namespace Pipeline.Jobs.Sources;
 
 /// <summary>
 /// One source as the command line knows it: how to start its simulator, and how to register its connector from
@@ -12,7 +12,7 @@ namespace Pipeline.Cli.Sources;
 /// </summary>
 /// <param name="Descriptor">What the connector declares (keying, cadence, streams): the normaliser loads by it.</param>
 /// <param name="Register">Registers the connector; the simulator argument, when set, overrides address and credentials.</param>
-internal sealed record SourceEntry(
+public sealed record SourceEntry(
     string Name,
     SourceDescriptor Descriptor,
     Func<SimulationData, SimulationClock, SimulatedSource> CreateSimulator,

@@ -5,18 +5,18 @@ using Pipeline.Normalisation;
 using Pipeline.Warehouse;
 using Pipeline.Warehouse.Facts;
 
-namespace Pipeline.Cli.Sources;
+namespace Pipeline.Jobs.Sources;
 
 /// <summary>
 /// Loads intake records into facts, one (source, period) after another: the periods asked (those of the source's
 /// cadence), or else every period the source has intake records for. A failed load is reported and the others go on.
 /// </summary>
-internal sealed class SourceLoads(CliContext context, ReferenceUnits units)
+public sealed class SourceLoads(TimeProvider time, ReferenceUnits units, TextWriter log)
 {
     public async Task<List<LoadReport>> RunAsync(
         IReadOnlyList<SourceEntry> sources, IReadOnlyList<Period> periods, NpgsqlDataSource warehouse, CancellationToken ct)
     {
-        var loader = new FactLoader(warehouse, units, context.Time);
+        var loader = new FactLoader(warehouse, units, time);
         var reports = new List<LoadReport>();
         foreach (var source in sources)
         {
@@ -25,7 +25,7 @@ internal sealed class SourceLoads(CliContext context, ReferenceUnits units)
                 : await IntakePeriodsAsync(warehouse, source.Name, ct);
             if (chosen.Count == 0)
             {
-                await Console.Error.WriteLineAsync(periods.Count > 0
+                await log.WriteLineAsync(periods.Count > 0
                     ? $"{source.Name}: none of the periods asked is a {source.Descriptor.Cadence.ToString().ToLowerInvariant()}, its cadence; nothing loaded"
                     : $"{source.Name}: no intake records yet (pull first); nothing loaded");
             }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Pipeline.Core.Periods;
@@ -7,14 +8,14 @@ using Pipeline.Simulators;
 using Pipeline.Simulators.Synthetic;
 using Pipeline.Warehouse.Intake;
 
-namespace Pipeline.Cli.Sources;
+namespace Pipeline.Jobs.Sources;
 
 /// <summary>
 /// Pulls one period from each chosen source, one source after another, each a run of its own: a source that fails
 /// is reported and the others still run. With simulators, each source's simulator is started on loopback first and
 /// its connector pointed at it; the report says the data is simulated.
 /// </summary>
-internal sealed class SourcePulls(CliContext context, AdminUnitSet units)
+public sealed class SourcePulls(IConfiguration configuration, TimeProvider time, AdminUnitSet units, TextWriter log)
 {
     public async Task<IReadOnlyList<RunReport>> RunAsync(
         IReadOnlyList<SourceEntry> sources, IReadOnlyList<Period> periods, bool simulated, NpgsqlDataSource warehouse, CancellationToken ct)
@@ -23,7 +24,7 @@ internal sealed class SourcePulls(CliContext context, AdminUnitSet units)
         var data = simulated ? SimulationData.From(units) : null;
         var simulators = new List<SimulatedSource>();
         var services = new ServiceCollection();
-        services.AddSingleton(context.Time);
+        services.AddSingleton(time);
         services.AddSingleton(units);
         try
         {
@@ -33,20 +34,20 @@ internal sealed class SourcePulls(CliContext context, AdminUnitSet units)
                 if (simulator is not null)
                 {
                     simulators.Add(simulator);
-                    Console.WriteLine($"SIMULATED source {source.Name} on {simulator.Url} (synthetic data as of {clock.AsOf:yyyy-MM-dd})");
+                    log.WriteLine($"SIMULATED source {source.Name} on {simulator.Url} (synthetic data as of {clock.AsOf:yyyy-MM-dd})");
                 }
 
-                source.Register(services, context.Configuration.GetSection($"Sources:{source.Name}"), simulator);
+                source.Register(services, configuration.GetSection($"Sources:{source.Name}"), simulator);
             }
 
             await using var provider = services.BuildServiceProvider();
-            var runner = new IntakeRunner(new PostgresIntakeStore(warehouse, context.Time, simulated));
+            var runner = new IntakeRunner(new PostgresIntakeStore(warehouse, time, simulated));
             var reports = new List<RunReport>();
             foreach (var connector in provider.GetServices<ISourceConnector>())
             {
                 foreach (var period in PeriodsFor(connector.Source, periods, simulated ? clock : null))
                 {
-                    Console.WriteLine($"Pulling {connector.Source.Name} {period} ...");
+                    log.WriteLine($"Pulling {connector.Source.Name} {period} ...");
                     reports.Add(await runner.RunAsync(connector, period, ct));
                 }
             }
