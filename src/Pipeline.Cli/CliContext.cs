@@ -35,7 +35,11 @@ internal sealed class CliContext(IConfiguration configuration, TimeProvider time
     /// The configured warehouse, or, when none is configured, the private cluster of scripts/postgres.sh (started,
     /// and installed, if needed) so the first command on a fresh machine just works.
     /// </summary>
-    public async Task<NpgsqlDataSource> OpenWarehouseAsync(CancellationToken cancellationToken)
+    public async Task<NpgsqlDataSource> OpenWarehouseAsync(CancellationToken cancellationToken) =>
+        WarehouseDataSource.Create(await WarehouseConnectionStringAsync(cancellationToken));
+
+    /// <summary>The configured connection string, or the local cluster's (started, and installed, if needed).</summary>
+    public async Task<string> WarehouseConnectionStringAsync(CancellationToken cancellationToken)
     {
         var connectionString = configuration.GetConnectionString("Warehouse");
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -44,6 +48,6 @@ internal sealed class CliContext(IConfiguration configuration, TimeProvider time
             connectionString = await LocalPostgres.StartAsync(home, cancellationToken);
         }
 
-        return WarehouseDataSource.Create(connectionString);
+        return connectionString;
     }
 }

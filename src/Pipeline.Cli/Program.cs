@@ -13,6 +13,7 @@ var root = new RootCommand("Commune digital-transformation data pipeline: wareho
     RebaseCommand.Create(context),
     PullCommand.Create(context),
     LoadCommand.Create(context),
+    BackfillCommand.Create(context),
     RunsCommand.Create(context),
     QuarantineCommand.Create(context),
     SimulateCommand.Create(context),

@@ -23,6 +23,7 @@ public sealed class CommandLineTests
     [InlineData("quarantine", "list", "--help")]
     [InlineData("quarantine", "retry", "--help")]
     [InlineData("units", "map", "--help")]
+    [InlineData("backfill", "--help")]
     public async Task EveryCommand_HasHelp(params string[] args)
     {
         var (exitCode, stdout, _) = await CliRun.RunAsync(args);
@@ -61,6 +62,8 @@ public sealed class CommandLineTests
     [InlineData("load", "--source", "nowhere")]
     [InlineData("load", "--source", "vneid", "--period", "2025-Q5")]
     [InlineData("quarantine", "list", "--stage", "elsewhere")]
+    [InlineData("backfill", "--source", "telecom", "--from", "2025-Q1", "--to", "2025-07")]
+    [InlineData("backfill", "--source", "vneid", "--from", "2025-07", "--to", "2025-13")]
     public async Task Commands_RefuseBadArguments_WithExit2_NamingThem(params string[] args)
     {
         var (exitCode, _, stderr) = await CliRun.RunAsync(args);

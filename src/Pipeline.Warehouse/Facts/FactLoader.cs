@@ -33,6 +33,7 @@ public sealed class FactLoader(NpgsqlDataSource dataSource, ReferenceUnits units
             var counts = new Counts();
             try
             {
+                await FactLoaderReads.RequireUnitsAsync(connection, period.Era, cancellationToken);
                 var rows = await FactLoaderReads.IntakeRowsAsync(connection, source.Name, period, cancellationToken);
                 counts.RowsRead = rows.Count;
                 var resolver = new SourceUnitResolver(

@@ -28,6 +28,17 @@ internal static class FactLoaderReads
             r.Simulated))];
     }
 
+    /// <summary>Facts point at reference units: without them every insert would fail on a foreign key, so say why first.</summary>
+    public static async Task RequireUnitsAsync(NpgsqlConnection connection, Era era, CancellationToken ct)
+    {
+        var units = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "select count(*) from ref.admin_unit where era = @era", new { era = (short)era }, cancellationToken: ct));
+        if (units == 0)
+        {
+            throw new InvalidOperationException($"the {(short)era} reference units are not loaded in this warehouse: run `./pipeline units load` first");
+        }
+    }
+
     public static async Task<Dictionary<string, IndicatorRule>> IndicatorRulesAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         var rows = await connection.QueryAsync<(string Indicator, string Folding, string Combining)>(new CommandDefinition(

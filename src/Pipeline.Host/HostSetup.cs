@@ -1,0 +1,88 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Pipeline.Core;
+using Pipeline.Core.ReferenceData;
+using Pipeline.Host.Health;
+using Pipeline.Host.Scheduling;
+using Pipeline.Host.Security;
+using Pipeline.Jobs;
+using Pipeline.Jobs.Sources;
+using Pipeline.Normalisation;
+using Pipeline.Warehouse;
+
+namespace Pipeline.Host;
+
+/// <summary>
+/// The host's services and endpoints: warehouse, reference units, the pull job, Hangfire storage with one server
+/// per source queue (its concurrency), retries with back-off, the dashboard behind authentication (operations may
+/// act, everyone else signed in reads), health checks and JSON logs.
+/// </summary>
+public static class HostSetup
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var home = PipelineHome.Find();
+        builder.Configuration.AddJsonFile(Path.Combine(home, "appsettings.json"), optional: true).AddEnvironmentVariables();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole();
+
+        var configuration = builder.Configuration;
+        var connectionString = configuration.GetConnectionString("Warehouse") is { Length: > 0 } configured
+            ? configured
+            : throw new InvalidOperationException("ConnectionStrings:Warehouse is not configured (environment ConnectionStrings__Warehouse)");
+        var jobs = configuration.GetSection("Jobs").Get<JobsOptions>() ?? new JobsOptions();
+        var schedules = RecurringPulls.Read(configuration);
+        var unitsDirectory = configuration["AdminUnits:Directory"] is { Length: > 0 } dir ? Path.GetFullPath(dir, home) : PipelineHome.DefaultAdminUnitsDirectory(home);
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => WarehouseDataSource.Create(connectionString, "pipeline-host"));
+        services.AddSingleton(_ => AdminUnitFiles.Read(unitsDirectory));
+        services.AddSingleton(sp => new ReferenceUnits(sp.GetRequiredService<AdminUnitSet>()));
+        services.AddSingleton(sp => new JobSettings(
+            jobs.UseSimulators, new PublicationCalendar(), new LoggerWriter(sp.GetRequiredService<ILoggerFactory>().CreateLogger<PullJob>())));
+        services.AddTransient<PullJob>();
+
+        services.AddHangfire(c => c
+            .UseRecommendedSerializerSettings()
+            .UseStorage(JobQueue.Storage(connectionString))
+            .UseFilter(new AutomaticRetryAttribute { Attempts = jobs.RetryAttempts, DelaysInSeconds = jobs.RetryDelaysSeconds }));
+        foreach (var (source, schedule) in schedules)
+        {
+            services.AddHangfireServer(o =>
+            {
+                o.ServerName = $"{Environment.MachineName}:{source}";
+                o.Queues = [JobQueue.QueueOf(source)];
+                o.WorkerCount = Math.Max(1, schedule.Concurrency);
+            });
+        }
+
+        services.AddAuthentication(BasicUsersHandler.SchemeName).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BasicUsersHandler>(BasicUsersHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddHttpClient("health");
+        var health = services.AddHealthChecks().AddCheck<WarehouseHealthCheck>("warehouse");
+        foreach (var source in SourceCatalog.Names)
+        {
+            var baseAddress = configuration.GetSection($"Sources:{source}:Http").GetValue<Uri?>("BaseAddress");
+            health.Add(new HealthCheckRegistration(
+                $"source:{source}", sp => new SourceHealthCheck(sp.GetRequiredService<IHttpClientFactory>(), source, baseAddress), null, ["source"]));
+        }
+
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health");
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            // Signed-in users only (the endpoint requires authorisation); only operations may trigger, retry or delete.
+            Authorization = [],
+            IsReadOnlyFunc = context => !context.GetHttpContext().User.IsInRole(Roles.Operations),
+            DashboardTitle = "Pipeline jobs",
+        }).RequireAuthorization();
+
+        RecurringPulls.Register(app.Services.GetRequiredService<IRecurringJobManager>(), schedules);
+        return app;
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+using Pipeline.Core.Periods;
+using Pipeline.Core.ReferenceData;
+using Pipeline.Jobs.Sources;
+using Pipeline.Normalisation;
+using Pipeline.Simulators;
+
+namespace Pipeline.Jobs;
+
+/// <summary>
+/// The nightly job of one source and period: fetch into intake, then normalise and load into facts (conflict
+/// detection and evaluation join the chain when they exist). Arguments are small (source name, period text) so a
+/// scheduler can store and retry them; the job is reentrant (intake and loads hold advisory locks per source and
+/// period) and a rerun is harmless (a second pull fetches nothing new, a second load writes nothing). A failed step
+/// throws, so the scheduler retries and finally records the failure; the run tables record every attempt.
+/// </summary>
+public sealed class PullJob(
+    IConfiguration configuration, TimeProvider time, AdminUnitSet units, ReferenceUnits referenceUnits, NpgsqlDataSource warehouse, JobSettings settings)
+{
+    public async Task<PullJobResult> RunAsync(string source, string period, CancellationToken cancellationToken)
+    {
+        var entry = SourceCatalog.Select(source)[0];
+        var asked = Period.Parse(period);
+        var log = settings.Log;
+        var pulls = await new SourcePulls(configuration, time, units, log).RunAsync([entry], [asked], settings.UseSimulators, warehouse, cancellationToken);
+        var pull = pulls.Single();
+        if (pull.Status != "succeeded")
+        {
+            throw new JobStepFailedException($"{source} {period}: pull failed (intake run {pull.RunId}): {pull.Error}");
+        }
+
+        var loads = await new SourceLoads(time, referenceUnits, log).RunAsync([entry], [asked], warehouse, cancellationToken);
+        var load = loads.Single();
+        if (load.Status != "succeeded")
+        {
+            throw new JobStepFailedException($"{source} {period}: load failed (load run {load.LoadRunId}): {load.Error}");
+        }
+
+        return new PullJobResult(pull, load);
+    }
+
+    /// <summary>The scheduled form: the latest period the source has published by now (see <see cref="PublicationCalendar"/>).</summary>
+    public Task<PullJobResult> RunLatestAsync(string source, CancellationToken cancellationToken)
+    {
+        // The simulators publish up to their own fixed clock, not the machine's.
+        var now = settings.UseSimulators ? new SimulationClock().AsOf : time.GetUtcNow();
+        var period = settings.Calendar.LatestPublished(SourceCatalog.Select(source)[0].Descriptor.Cadence, now);
+        return RunAsync(source, period.ToString(), cancellationToken);
+    }
+}
+
+/// <summary>What one job run did: the pull's and the load's reports.</summary>
+public sealed record PullJobResult(Intake.RunReport Pull, Warehouse.Facts.LoadReport Load);
+
+/// <summary>A step of a job failed; the message names the source, period and the run to look at.</summary>
+public sealed class JobStepFailedException(string message) : Exception(message);
+
+/// <summary>How jobs run in this process: against the bundled simulators or the configured sources, and where progress goes.</summary>
+public sealed record JobSettings(bool UseSimulators, PublicationCalendar Calendar, TextWriter Log);
