@@ -48,7 +48,7 @@ public static class HostSetup
         services.AddHangfire(c => c
             .UseRecommendedSerializerSettings()
             .UseStorage(JobQueue.Storage(connectionString))
-            .UseFilter(new AutomaticRetryAttribute { Attempts = jobs.RetryAttempts, DelaysInSeconds = jobs.RetryDelaysSeconds }));
+            .UseFilter(RetryFilter(jobs)));
         foreach (var (source, schedule) in schedules)
         {
             services.AddHangfireServer(o =>
@@ -85,4 +85,8 @@ public static class HostSetup
         RecurringPulls.Register(app.Services.GetRequiredService<IRecurringJobManager>(), schedules);
         return app;
     }
+
+    /// <summary>Retries with back-off, then the failed state (kept in the dashboard, not deleted).</summary>
+    public static AutomaticRetryAttribute RetryFilter(JobsOptions jobs) =>
+        new() { Attempts = jobs.RetryAttempts, DelaysInSeconds = jobs.RetryDelaysSeconds, OnAttemptsExceeded = AttemptsExceededAction.Fail };
 }

@@ -1,26 +1,35 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Dapper;
+using Npgsql;
+using Pipeline.Cli.Demo;
 using Pipeline.Cli.Sources;
-using Pipeline.Jobs.Sources;
 using Pipeline.Core.Periods;
+using Pipeline.Jobs;
+using Pipeline.Jobs.Sources;
 using Pipeline.Normalisation;
+using Pipeline.Warehouse;
 using Pipeline.Warehouse.AdminUnits;
 using Pipeline.Warehouse.Migrations;
 
 namespace Pipeline.Cli.Commands;
 
 /// <summary>
-/// `pipeline demo`: the main job end to end. At this stage of the product: a warehouse (the local PostgreSQL when
-/// none is configured), migrations, the admin units of both eras, one pull of the latest period from each of the
-/// bundled simulators (SIMULATED data) into the intake tables, the load of those records into facts, and a
-/// summary. Later stages (conflicts, evaluation) join the same command as they are built.
+/// `pipeline demo`: the main job end to end on the bundled simulators. A warehouse (the local PostgreSQL when none is
+/// configured), migrations, the admin units of both eras, then the nightly pull of every source through the same
+/// job code the scheduler host runs (fetch the latest published period, normalise and load), the evaluation of every
+/// 2025 commune under Decision 2361, the outputs under out/, and a summary with the time per stage.
 /// </summary>
 internal static class DemoCommand
 {
     public static Command Create(CliContext context)
     {
-        var demo = new Command("demo", "Run the main job end to end: warehouse, migrations, admin units, a pull from every bundled simulator, the load into facts, summary.");
-        demo.SetAction(async (_, ct) =>
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the outputs (default out/ beside Pipeline.sln)." };
+        var demo = new Command("demo", "Run the main job end to end on the bundled simulators: warehouse, units, the nightly pull and load of every source, evaluation of every commune, outputs under out/.")
+        {
+            output,
+        };
+        demo.SetAction(async (parse, ct) =>
         {
             var stages = new List<(string Stage, TimeSpan Took)>();
             var clock = Stopwatch.StartNew();
@@ -35,35 +44,71 @@ internal static class DemoCommand
 
             clock.Restart();
             var units = await UnitsCommand.ReadAsync(context.AdminUnitsDirectory);
-            var load = await new AdminUnitsLoader(dataSource).LoadAsync(units, ct);
-            Console.WriteLine(UnitsCommand.Describe(load));
+            Console.WriteLine(UnitsCommand.Describe(await new AdminUnitsLoader(dataSource).LoadAsync(units, ct)));
             stages.Add(("load admin units", clock.Elapsed));
 
             clock.Restart();
-            var reports = await new SourcePulls(context.Configuration, context.Time, units, Console.Out).RunAsync(SourceCatalog.All, [], simulated: true, dataSource, ct);
-            stages.Add(($"pull {reports.Count} simulators", clock.Elapsed));
+            var job = new PullJob(context.Configuration, context.Time, units, new ReferenceUnits(units), dataSource, new JobSettings(UseSimulators: true, new PublicationCalendar(), Console.Out));
+            var done = new List<PullJobResult>();
+            var failures = new List<string>();
+            foreach (var source in SourceCatalog.All)
+            {
+                try
+                {
+                    done.Add(await job.RunLatestAsync(source.Name, ct));
+                }
+                catch (JobStepFailedException e)
+                {
+                    // One failing source never stops the others; the exit code says it at the end.
+                    failures.Add(e.Message);
+                    await Console.Error.WriteLineAsync($"error: {e.Message}");
+                }
+            }
+
+            stages.Add(($"nightly pull + load, {done.Count + failures.Count} sources", clock.Elapsed));
 
             clock.Restart();
-            var pulled = reports.Select(r => Period.Parse(r.Period)).Distinct().ToList();
-            var loads = await new SourceLoads(context.Time, new ReferenceUnits(units), Console.Error).RunAsync(SourceCatalog.All, pulled, dataSource, ct);
-            stages.Add(("load facts", clock.Elapsed));
+            var year = done.Select(d => Period.Parse(d.Pull.Period).End.Year).DefaultIfEmpty(2025).Max();
+            var outDirectory = parse.GetValue(output)?.FullName ?? Path.Combine(context.Home, "out");
+            var levels = await DemoEvaluation.RunAsync(dataSource, units, year, outDirectory, ct);
+            stages.Add(("evaluate communes", clock.Elapsed));
+
+            clock.Restart();
+            await DemoOutputs.WriteAsync(dataSource, outDirectory, ct);
+            stages.Add(("write out/", clock.Elapsed));
 
             Console.WriteLine();
             await UnitSummary.PrintAsync(dataSource, ct);
             Console.WriteLine();
-            RunTable.Print(reports, simulated: true);
+            RunTable.Print([.. done.Select(d => d.Pull)], simulated: true);
             Console.WriteLine();
-            LoadTable.Print(loads);
+            LoadTable.Print([.. done.Select(d => d.Load)]);
             Console.WriteLine();
+            LevelSummary.Print(levels, units, year);
+            Console.WriteLine();
+            await PrintQuarantineAsync(dataSource, ct);
+            Console.WriteLine();
+            Console.WriteLine($"Outputs in {outDirectory}: qd2361_inputs_{year}.csv, qd2361_levels_{year}.csv (level, blocking, missing per commune), runs.csv, quarantine.csv, quarantine_pull.csv.");
             Console.WriteLine("Time per stage:");
             foreach (var (stage, took) in stages)
             {
-                Console.WriteLine($"  {stage,-20} {took.TotalSeconds,6:F1} s");
+                Console.WriteLine($"  {stage,-34} {took.TotalSeconds,6:F1} s");
             }
 
-            // A source that failed to pull or load is in the tables above; the exit code tells a scheduler too.
-            return reports.All(r => r.Status == "succeeded") && loads.All(l => l.Status == "succeeded") ? ExitCodes.Success : ExitCodes.Failure;
+            return failures.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
         });
         return demo;
+    }
+
+    private static async Task PrintQuarantineAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = (await connection.QueryAsync<(string Stage, string Source, string Reason, int Records)>(new CommandDefinition(
+            WarehouseQueries.QuarantineSummary, new { source = (string?)null }, cancellationToken: ct))).ToList();
+        Console.WriteLine(rows.Count == 0 ? "Quarantine: none open." : "Quarantine open (./pipeline quarantine list):");
+        foreach (var (stage, source, reason, records) in rows)
+        {
+            Console.WriteLine($"  {stage,-5} {source,-8} {reason,-22} {records,8}");
+        }
     }
 }

@@ -9,22 +9,7 @@ internal static class LevelOutput
     public static int Run(LevelFramework framework, EvaluationInput input, UnitLookup units, string outPath, bool explain)
     {
         var results = LevelRun.Evaluate(new LevelEvaluator(framework), input, units);
-        using (var csv = new CsvOut(outPath, "unit_code", "scope", "level", "attainable_level", "blocking", "missing"))
-        {
-            foreach (var (result, _) in results)
-            {
-                csv.Row(
-                    result.UnitCode,
-                    result.Scope == CriterionScope.Commune ? "commune" : "district",
-                    Text(result.Level),
-                    Text(result.AttainableLevel),
-                    string.Join(';', result.Blocking.Select(c => c.Code)),
-                    string.Join(';', result.Missing.Select(c => c.Code)));
-            }
-
-            csv.Commit();
-        }
-
+        Write(results, outPath);
         if (explain)
         {
             foreach (var (result, values) in results)
@@ -34,6 +19,24 @@ internal static class LevelOutput
         }
 
         return results.Count;
+    }
+
+    /// <summary>OUT.csv of SPEC section 7, moved into place only when complete.</summary>
+    public static void Write(IReadOnlyList<(LevelResult Result, Observation?[] Values)> results, string outPath)
+    {
+        using var csv = new CsvOut(outPath, "unit_code", "scope", "level", "attainable_level", "blocking", "missing");
+        foreach (var (result, _) in results)
+        {
+            csv.Row(
+                result.UnitCode,
+                result.Scope == CriterionScope.Commune ? "commune" : "district",
+                Text(result.Level),
+                Text(result.AttainableLevel),
+                string.Join(';', result.Blocking.Select(c => c.Code)),
+                string.Join(';', result.Missing.Select(c => c.Code)));
+        }
+
+        csv.Commit();
     }
 
     private static void Explain(LevelFramework framework, LevelResult result, IReadOnlyList<Observation?> values)

@@ -16,6 +16,7 @@ namespace Pipeline.Warehouse.Facts;
 public sealed class FactLoader(NpgsqlDataSource dataSource, ReferenceUnits units, TimeProvider clock)
 {
     private const int NoTimeout = 0;
+    private const int ManyChanges = 5_000;
 
     public async Task<LoadReport> LoadAsync(SourceDescriptor source, Period period, CancellationToken cancellationToken)
     {
@@ -91,6 +92,14 @@ public sealed class FactLoader(NpgsqlDataSource dataSource, ReferenceUnits units
         counts.Released = quarantine.Released;
         var report = await FinishAsync(connection, transaction, loadRunId, "succeeded", null, counts, ct);
         await transaction.CommitAsync(ct);
+
+        // A first load into an empty table leaves the planner without statistics until autovacuum comes by, and the
+        // analyst views then plan as if the table were tiny (a 0.4 s query measured at 68 s): refresh them now.
+        if (counts.Inserted + counts.Revised + counts.Withdrawn >= ManyChanges)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("analyze fact.value", commandTimeout: NoTimeout, cancellationToken: ct));
+        }
+
         return report;
     }
 
