@@ -24,7 +24,8 @@ public static class HostSetup
     {
         var builder = WebApplication.CreateBuilder(args);
         var home = PipelineHome.Find();
-        builder.Configuration.AddJsonFile(Path.Combine(home, "appsettings.json"), optional: true).AddEnvironmentVariables();
+        // appsettings.json beside Pipeline.sln as for the command line; the environment, then the command line, win over it.
+        builder.Configuration.AddJsonFile(Path.Combine(home, "appsettings.json"), optional: true).AddEnvironmentVariables().AddCommandLine(args);
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole();
 

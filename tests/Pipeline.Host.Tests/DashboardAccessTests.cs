@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Pipeline.Host.Security;
+using Pipeline.Warehouse.Tests.Support;
+
+namespace Pipeline.Host.Tests;
+
+/// <summary>The dashboard as people reach it: signed-in users only; operations may act, others only read.</summary>
+[Collection(WarehouseCollection.Name)]
+public sealed class DashboardAccessTests(PostgresServer server)
+{
+    [Fact]
+    public async Task TheDashboard_AsksForCredentials_ShowsActionsToOperations_AndNotToReaders()
+    {
+        var connectionString = await HangfireDatabase.ConnectionStringAsync(server, "dashboard");
+        await using var app = HostSetup.Build(
+        [
+            "--urls=http://127.0.0.1:0",
+            $"--ConnectionStrings:Warehouse={connectionString}",
+            $"--Authentication:Users:ops:PasswordHash={BasicUsersHandler.Hash("ops", "ops-password")}",
+            "--Authentication:Users:ops:Roles=operations",
+            $"--Authentication:Users:reader:PasswordHash={BasicUsersHandler.Hash("reader", "reader-password")}",
+            "--Authentication:Users:reader:Roles=analyst",
+        ]);
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+
+        using var anonymous = await client.GetAsync("/hangfire/recurring");
+        var asOperations = await PageAsync(client, "ops", "ops-password");
+        var asReader = await PageAsync(client, "reader", "reader-password");
+        using var wrongPassword = await SendAsync(client, "ops", "not-it");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongPassword.StatusCode);
+        Assert.Contains("pull-vneid", asOperations);
+        Assert.Contains("pull-vneid", asReader);
+        // Hangfire renders the trigger and delete buttons only when the dashboard is not read-only.
+        Assert.Contains("js-jobs-list-command", asOperations);
+        Assert.DoesNotContain("js-jobs-list-command", asReader);
+        await app.StopAsync();
+    }
+
+    private static async Task<string> PageAsync(HttpClient client, string user, string password)
+    {
+        using var response = await SendAsync(client, user, password);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string user, string password)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/hangfire/recurring");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        return client.SendAsync(request);
+    }
+}
