@@ -9,8 +9,8 @@ using Pipeline.Simulators;
 namespace Pipeline.Jobs;
 
 /// <summary>
-/// The nightly job of one source and period: fetch into intake, then normalise and load into facts (conflict
-/// detection and evaluation join the chain when they exist). Arguments are small (source name, period text) so a
+/// The nightly job of one source and period: fetch into intake, normalise and load into facts, then evaluate the
+/// communes of the period's year when the load changed anything (conflict detection joins the chain with issue 8). Arguments are small (source name, period text) so a
 /// scheduler can store and retry them; the job is reentrant (intake and loads hold advisory locks per source and
 /// period) and a rerun is harmless (a second pull fetches nothing new, a second load writes nothing). A failed step
 /// throws, so the scheduler retries and finally records the failure; the run tables record every attempt.
@@ -37,7 +37,18 @@ public sealed class PullJob(
             throw new JobStepFailedException($"{source} {period}: load failed (load run {load.LoadRunId}): {load.Error}");
         }
 
-        return new PullJobResult(pull, load);
+        // Levels rest on facts of the whole year; a load that changed nothing cannot change them, unless the year was
+        // never evaluated.
+        LevelsReport? levels = null;
+        var communeLevels = new CommuneLevels(warehouse, units, time);
+        if (asked.Era == Core.Units.Era.Y2025
+            && (load.Inserted + load.Revised + load.Withdrawn > 0 || !await communeLevels.HasLevelsAsync(asked.End.Year, cancellationToken)))
+        {
+            levels = await communeLevels.EvaluateAsync(asked.End.Year, cancellationToken);
+            await log.WriteLineAsync($"{source} {period}: {levels.Evaluated} communes evaluated for {levels.Year}, {levels.Changed} levels changed");
+        }
+
+        return new PullJobResult(pull, load, levels);
     }
 
     /// <summary>The scheduled form: the latest period the source has published by now (see <see cref="PublicationCalendar"/>).</summary>
@@ -50,8 +61,8 @@ public sealed class PullJob(
     }
 }
 
-/// <summary>What one job run did: the pull's and the load's reports.</summary>
-public sealed record PullJobResult(Intake.RunReport Pull, Warehouse.Facts.LoadReport Load);
+/// <summary>What one job run did: the pull's and the load's reports, and the evaluation when one ran.</summary>
+public sealed record PullJobResult(Intake.RunReport Pull, Warehouse.Facts.LoadReport Load, LevelsReport? Levels);
 
 /// <summary>A step of a job failed; the message names the source, period and the run to look at.</summary>
 public sealed class JobStepFailedException(string message) : Exception(message);

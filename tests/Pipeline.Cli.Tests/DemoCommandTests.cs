@@ -29,5 +29,6 @@ public sealed class DemoCommandTests(PostgresServer server)
         Assert.Equal(6, await connection.ExecuteScalarAsync<long>("select count(distinct source) from fact.load_run where status = 'succeeded'"));
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("select count(*) from intake.run where status <> 'succeeded'"));
         Assert.True(await connection.ExecuteScalarAsync<bool>("select bool_and(simulated) from fact.value"));
+        Assert.Equal(3_321, await connection.ExecuteScalarAsync<long>("select count(*) from fact.level where framework = 'qd2361' and year = 2025"));
     }
 }

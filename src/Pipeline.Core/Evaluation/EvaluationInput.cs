@@ -35,37 +35,69 @@ public sealed class EvaluationInput
         Func<AdminUnit, Criterion, string?> unitProblem)
     {
         var problems = new ProblemList();
-        var criteria = framework.AllCriteria.ToDictionary(c => c.Code, StringComparer.Ordinal);
-        var values = new Dictionary<string, Observation?[]>(StringComparer.Ordinal);
-        var order = new List<AdminUnit>();
-        var seen = new HashSet<(string Unit, string Criterion)>();
+        var builder = new Builder(framework, units, unitProblem);
 
         // Each line is taken while the reader stands on it; a problem becomes that line's error.
         CsvFile.Read(
             path,
             Header,
             optionalTrailingColumns: 1,
-            line => Accept(line, criteria, units, unitProblem, values, order) is { } problem ? throw new FieldException(problem) : true,
+            line => builder.Accept(
+                line.OptionalText("unit_code")?.Trim() ?? "",
+                line.OptionalText("criterion")?.Trim() ?? "",
+                line.OptionalText("value"),
+                line.OptionalText("denominator")) is { } problem ? throw new FieldException(problem) : true,
             problems);
         problems.ThrowIfAny();
-        return new EvaluationInput(order, values);
+        return builder.Build();
+    }
 
-        string? Accept(
-            CsvLine line,
-            Dictionary<string, Criterion> criteria,
-            UnitLookup units,
-            Func<AdminUnit, Criterion, string?> unitProblem,
-            Dictionary<string, Observation?[]> values,
-            List<AdminUnit> order)
+    /// <summary>
+    /// The same input from rows another part of the product computed (the warehouse's criterion values), with the same
+    /// checks; a problem names <paramref name="origin"/> and the row.
+    /// </summary>
+    public static EvaluationInput FromRows(
+        IEnumerable<(string UnitCode, string Criterion, string? Value, string? Denominator)> rows,
+        string origin,
+        Framework framework,
+        UnitLookup units,
+        Func<AdminUnit, Criterion, string?> unitProblem)
+    {
+        var problems = new ProblemList();
+        var builder = new Builder(framework, units, unitProblem);
+        var row = 0L;
+        foreach (var (unitCode, criterion, value, denominator) in rows)
         {
-            var code = line.OptionalText("unit_code")?.Trim() ?? "";
-            var criterionCode = line.OptionalText("criterion")?.Trim() ?? "";
+            row++;
+            if (builder.Accept(unitCode, criterion, value, denominator) is { } problem)
+            {
+                problems.Add(origin, row, problem);
+            }
+        }
+
+        problems.ThrowIfAny();
+        return builder.Build();
+    }
+
+    /// <summary>Collects checked rows into observations per unit.</summary>
+    private sealed class Builder(Framework framework, UnitLookup units, Func<AdminUnit, Criterion, string?> unitProblem)
+    {
+        private readonly Dictionary<string, Criterion> _criteria = framework.AllCriteria.ToDictionary(c => c.Code, StringComparer.Ordinal);
+        private readonly Dictionary<string, Observation?[]> _values = new(StringComparer.Ordinal);
+        private readonly List<AdminUnit> _order = [];
+        private readonly HashSet<(string Unit, string Criterion)> _seen = [];
+
+        public EvaluationInput Build() => new(_order, _values);
+
+        /// <summary>Takes one row, or says what is wrong with it.</summary>
+        public string? Accept(string code, string criterionCode, string? value, string? denominator)
+        {
             if (units.Find(code) is not { } unit)
             {
                 return $"unit_code '{code}' is not a unit of the {(int)units.Era} map";
             }
 
-            if (!criteria.TryGetValue(criterionCode, out var criterion))
+            if (!_criteria.TryGetValue(criterionCode, out var criterion))
             {
                 return $"criterion '{criterionCode}' is not in framework {framework.Info.Id}";
             }
@@ -75,19 +107,18 @@ public sealed class EvaluationInput
                 return wrongUnit;
             }
 
-            if (!values.TryGetValue(code, out var unitValues))
+            if (!_values.TryGetValue(code, out var unitValues))
             {
                 unitValues = new Observation?[framework.AllCriteria.Count];
-                values.Add(code, unitValues);
-                order.Add(unit);
+                _values.Add(code, unitValues);
+                _order.Add(unit);
             }
 
-            if (!seen.Add((code, criterionCode)))
+            if (!_seen.Add((code, criterionCode)))
             {
                 return $"a second row for unit {code} and criterion {criterionCode}";
             }
 
-            var value = line.OptionalText("value");
             if (string.IsNullOrWhiteSpace(value))
             {
                 // An empty value means missing (SPEC section 7); the unit is still evaluated.
@@ -96,7 +127,7 @@ public sealed class EvaluationInput
 
             try
             {
-                unitValues[criterion.Index] = ValueKinds.Parse(criterion.InputKind, value, line.OptionalText("denominator"));
+                unitValues[criterion.Index] = ValueKinds.Parse(criterion.InputKind, value, denominator);
                 return null;
             }
             catch (FormatException e)

@@ -30,6 +30,36 @@ public sealed class EvaluationInputTests
     }
 
     [Fact]
+    public void FromRows_AppliesTheSameChecks_NamingTheOriginAndRow()
+    {
+        var error = Assert.Throws<BadInputException>(() => EvaluationInput.FromRows(
+            [("00004", "X.CQS.01", "50", "100"), ("00004", "X.XHS.04", "9", "8")],
+            "analytics.criterion_inputs_qd2361",
+            Frameworks.Qd2361,
+            Frameworks.Units2025,
+            LevelRun.UnitProblem));
+
+        var problem = error.Problems.Single();
+        Assert.Equal(("analytics.criterion_inputs_qd2361", (long?)2), (problem.File, problem.Line));
+        Assert.Contains("count 9 of 8", problem.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromRows_GivesTheObservationsReadWouldGive()
+    {
+        var input = EvaluationInput.FromRows(
+            [("00004", "X.CQS.01", "50", "100"), ("00004", "X.CQS.14", "1", null)],
+            "rows",
+            Frameworks.Qd2361,
+            Frameworks.Units2025,
+            LevelRun.UnitProblem);
+
+        var values = input.ValuesOf("00004", Frameworks.Qd2361.AllCriteria.Count);
+        Assert.Equal(50m, values[Frameworks.Qd2361.AllCriteria.Single(c => c.Code == "X.CQS.01").Index]!.Value.Rate);
+        Assert.True(values[Frameworks.Qd2361.AllCriteria.Single(c => c.Code == "X.CQS.14").Index]!.Value.IsYes);
+    }
+
+    [Fact]
     public void Read_RefusesDistrictCriteriaInEra2025()
     {
         var error = ReadQd2361(Era.Y2025, "00004,H.CQS.01,90,");
