@@ -1,5 +1,5 @@
 using Dapper;
-using Npgsql;
+using Pipeline.Warehouse;
 using Pipeline.Warehouse.Tests.Support;
 
 namespace Pipeline.Cli.Tests;
@@ -11,8 +11,8 @@ public sealed class DemoCommandTests(PostgresServer server)
     [Fact]
     public async Task Demo_PullsLoadsAndEvaluatesEveryCommune_AndWritesItsOutputs()
     {
-        var db = await server.CreateDatabaseAsync("demo");
-        var warehouse = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = new NpgsqlConnectionStringBuilder(db.ConnectionString).Database }.ConnectionString;
+        var warehouse = await server.CreateDatabaseConnectionStringAsync("demo");
+        await using var db = WarehouseDataSource.Create(warehouse);
         var outDirectory = Directory.CreateTempSubdirectory("pipeline-demo-").FullName;
 
         var (exit, output, error) = await CliRun.RunWithWarehouseAsync(warehouse, "demo", "--out", outDirectory);
@@ -22,6 +22,12 @@ public sealed class DemoCommandTests(PostgresServer server)
         var levels = await File.ReadAllLinesAsync(Path.Combine(outDirectory, "qd2361_levels_2025.csv"));
         Assert.Equal("unit_code,scope,level,attainable_level,blocking,missing", levels[0]);
         Assert.Equal(3_321, levels.Length - 1);
+        // The stored levels are what `evaluate` gives on the stored inputs.
+        var reproduced = Path.Combine(outDirectory, "reproduced.csv");
+        var (evaluated, _, evaluateError) = await CliRun.RunAsync(
+            "evaluate", "--framework", "qd2361", "--era", "2025", "--values", Path.Combine(outDirectory, "qd2361_inputs_2025.csv"), "--out", reproduced);
+        Assert.True(evaluated == 0, evaluateError);
+        Assert.Equal(levels.Order(StringComparer.Ordinal), (await File.ReadAllLinesAsync(reproduced)).Order(StringComparer.Ordinal));
         Assert.True(File.Exists(Path.Combine(outDirectory, "runs.csv")));
         Assert.True(File.Exists(Path.Combine(outDirectory, "quarantine.csv")));
 

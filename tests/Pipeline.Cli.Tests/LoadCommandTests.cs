@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using Npgsql;
+using Pipeline.Warehouse;
 using Pipeline.Warehouse.Tests.Support;
 
 namespace Pipeline.Cli.Tests;
@@ -15,8 +16,8 @@ public sealed class LoadCommandTests(PostgresServer server)
     [Fact]
     public async Task AKilledLoad_LeavesThePreviousFacts_AndTheNextLoadCompletesIt()
     {
-        var db = await server.CreateDatabaseAsync("killed_load");
-        var warehouse = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = new NpgsqlConnectionStringBuilder(db.ConnectionString).Database }.ConnectionString;
+        var warehouse = await server.CreateDatabaseConnectionStringAsync("killed_load");
+        await using var db = WarehouseDataSource.Create(warehouse);
         await Succeeds(warehouse, "db", "migrate");
         await Succeeds(warehouse, "units", "load");
         await Succeeds(warehouse, "pull", "--source", "vneid", "--simulated", "--period", "2025-10", "--period", "2025-11");

@@ -13,7 +13,7 @@ public sealed class DashboardAccessTests(PostgresServer server)
     [Fact]
     public async Task TheDashboard_AsksForCredentials_ShowsActionsToOperations_AndNotToReaders()
     {
-        var connectionString = await HangfireDatabase.ConnectionStringAsync(server, "dashboard");
+        var connectionString = await server.CreateDatabaseConnectionStringAsync("dashboard");
         await using var app = HostSetup.Build(
         [
             "--urls=http://127.0.0.1:0",

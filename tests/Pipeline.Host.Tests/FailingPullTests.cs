@@ -21,7 +21,7 @@ public sealed class FailingPullTests(PostgresServer server)
     [Fact]
     public async Task APullThatKeepsFailing_IsRetried_ThenMarkedFailed_WithEachAttemptRecorded()
     {
-        var connectionString = await HangfireDatabase.ConnectionStringAsync(server, "failing_pull");
+        var connectionString = await server.CreateDatabaseConnectionStringAsync("failing_pull");
         await using var warehouse = WarehouseDataSource.Create(connectionString);
         await new Migrator(warehouse, TimeProvider.System).MigrateAsync();
         var storage = JobQueue.Storage(connectionString);

@@ -1,5 +1,4 @@
 using Hangfire.PostgreSql;
-using Npgsql;
 using Pipeline.Jobs;
 using Pipeline.Warehouse.Tests.Support;
 
@@ -9,11 +8,5 @@ namespace Pipeline.Host.Tests;
 internal static class HangfireDatabase
 {
     public static async Task<PostgreSqlStorage> StorageAsync(PostgresServer server, string purpose) =>
-        JobQueue.Storage(await ConnectionStringAsync(server, purpose));
-
-    public static async Task<string> ConnectionStringAsync(PostgresServer server, string purpose)
-    {
-        await using var db = await server.CreateDatabaseAsync(purpose);
-        return new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = new NpgsqlConnectionStringBuilder(db.ConnectionString).Database }.ConnectionString;
-    }
+        JobQueue.Storage(await server.CreateDatabaseConnectionStringAsync(purpose));
 }

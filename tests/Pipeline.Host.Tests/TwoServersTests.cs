@@ -15,7 +15,7 @@ public sealed class TwoServersTests(PostgresServer server)
     [Fact]
     public async Task TwoServersOnOneStorage_RunEveryJobExactlyOnce()
     {
-        var connectionString = await HangfireDatabase.ConnectionStringAsync(server, "two_servers");
+        var connectionString = await server.CreateDatabaseConnectionStringAsync("two_servers");
         var storage = Pipeline.Jobs.JobQueue.Storage(connectionString);
         await using (var connection = new NpgsqlConnection(connectionString))
         {

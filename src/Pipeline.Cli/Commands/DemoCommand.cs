@@ -16,9 +16,9 @@ namespace Pipeline.Cli.Commands;
 
 /// <summary>
 /// `pipeline demo`: the main job end to end on the bundled simulators. A warehouse (the local PostgreSQL when none is
-/// configured), migrations, the admin units of both eras, then the nightly pull of every source through the same
-/// job code the scheduler host runs (fetch the latest published period, normalise and load), the evaluation of every
-/// 2025 commune under Decision 2361, the outputs under out/, and a summary with the time per stage.
+/// configured), migrations, the admin units of both eras, then the nightly job of every source, the same code the
+/// scheduler host runs (fetch the latest published period, normalise and load, evaluate every 2025 commune under
+/// Decision 2361), the outputs under out/, and a summary with the time per stage.
 /// </summary>
 internal static class DemoCommand
 {
@@ -65,15 +65,12 @@ internal static class DemoCommand
                 }
             }
 
-            stages.Add(($"nightly pull + load, {done.Count + failures.Count} sources", clock.Elapsed));
+            stages.Add(($"nightly jobs (pull, load, evaluate), {done.Count + failures.Count} sources", clock.Elapsed));
 
             clock.Restart();
             var year = done.Select(d => Period.Parse(d.Pull.Period).End.Year).DefaultIfEmpty(2025).Max();
             var outDirectory = parse.GetValue(output)?.FullName ?? Path.Combine(context.Home, "out");
-            var levels = await DemoEvaluation.RunAsync(dataSource, units, year, outDirectory, ct);
-            stages.Add(("evaluate communes", clock.Elapsed));
-
-            clock.Restart();
+            var levels = await DemoLevels.WriteAsync(dataSource, year, outDirectory, ct);
             await DemoOutputs.WriteAsync(dataSource, outDirectory, ct);
             stages.Add(("write out/", clock.Elapsed));
 
@@ -84,7 +81,7 @@ internal static class DemoCommand
             Console.WriteLine();
             LoadTable.Print([.. done.Select(d => d.Load)]);
             Console.WriteLine();
-            LevelSummary.Print(levels, units, year);
+            LevelSummary.Print(levels, year);
             Console.WriteLine();
             await PrintQuarantineAsync(dataSource, ct);
             Console.WriteLine();

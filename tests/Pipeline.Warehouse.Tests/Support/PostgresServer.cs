@@ -23,7 +23,14 @@ public sealed class PostgresServer : IAsyncLifetime
     }
 
     /// <summary>A new, empty database; dropped when the test run ends.</summary>
-    public async Task<NpgsqlDataSource> CreateDatabaseAsync(string purpose)
+    public async Task<NpgsqlDataSource> CreateDatabaseAsync(string purpose) =>
+        WarehouseDataSource.Create(await CreateDatabaseConnectionStringAsync(purpose));
+
+    /// <summary>
+    /// A new, empty database as a connection string, for what needs the string itself (a child process, Hangfire's
+    /// storage): a data source's own string leaves the password out.
+    /// </summary>
+    public async Task<string> CreateDatabaseConnectionStringAsync(string purpose)
     {
         var name = $"test_{purpose}_{Guid.NewGuid():N}"[..40].ToLowerInvariant();
         await using (var admin = new NpgsqlConnection(ConnectionString))
@@ -38,7 +45,7 @@ public sealed class PostgresServer : IAsyncLifetime
             _databases.Add(name);
         }
 
-        return WarehouseDataSource.Create(new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString);
+        return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Dapper;
+using Npgsql;
+using Pipeline.Cli.Evaluation;
+
+namespace Pipeline.Cli.Demo;
+
+/// <summary>
+/// The year's 2361 inputs and levels as files: the criterion values the job evaluated
+/// (<c>analytics.criterion_inputs_qd2361</c>, in evaluate's IN.csv shape, so `./pipeline evaluate` can be run on them
+/// by hand) and the levels it stored (<c>analytics.levels</c>, in evaluate's OUT.csv shape).
+/// </summary>
+internal static class DemoLevels
+{
+    public static async Task<IReadOnlyList<StoredCommuneLevel>> WriteAsync(NpgsqlDataSource warehouse, int year, string outDirectory, CancellationToken ct)
+    {
+        await using var connection = await warehouse.OpenConnectionAsync(ct);
+        var inputs = await connection.QueryAsync<(string UnitCode, string Criterion, decimal Value, decimal? Denominator)>(new CommandDefinition(
+            "select unit_code, criterion, value, denominator from analytics.criterion_inputs_qd2361 where year = @year order by unit_code, criterion",
+            new { year },
+            cancellationToken: ct));
+        using (var csv = new CsvOut(Path.Combine(outDirectory, $"qd2361_inputs_{year}.csv"), "unit_code", "criterion", "value", "denominator"))
+        {
+            foreach (var row in inputs)
+            {
+                csv.Row(row.UnitCode, row.Criterion, Text(row.Value), row.Denominator is { } d ? Text(d) : "");
+            }
+
+            csv.Commit();
+        }
+
+        var levels = (await connection.QueryAsync<StoredCommuneLevel>(new CommandDefinition(
+            "select unit_code, province_code, province_name, level, attainable_level, blocking, missing from analytics.levels " +
+            "where framework = 'qd2361' and era = 2025 and year = @year order by unit_code",
+            new { year },
+            cancellationToken: ct))).ToList();
+        using (var csv = new CsvOut(Path.Combine(outDirectory, $"qd2361_levels_{year}.csv"), "unit_code", "scope", "level", "attainable_level", "blocking", "missing"))
+        {
+            foreach (var level in levels)
+            {
+                csv.Row(level.UnitCode, "commune", Text(level.Level), Text(level.AttainableLevel), level.Blocking, level.Missing);
+            }
+
+            csv.Commit();
+        }
+
+        return levels;
+    }
+
+    private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>A commune's stored level as the demo reports it; blocking and missing are `;`-separated codes.</summary>
+internal sealed record StoredCommuneLevel(
+    string UnitCode, string ProvinceCode, string ProvinceName, int Level, int AttainableLevel, string Blocking, string Missing);
