@@ -65,7 +65,7 @@ internal static class DemoCommand
                 }
             }
 
-            stages.Add(($"nightly jobs (pull, load, evaluate), {done.Count + failures.Count} sources", clock.Elapsed));
+            stages.Add(($"nightly jobs of {done.Count + failures.Count} sources", clock.Elapsed));
 
             clock.Restart();
             var year = done.Select(d => Period.Parse(d.Pull.Period).End.Year).DefaultIfEmpty(2025).Max();
