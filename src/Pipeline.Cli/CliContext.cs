@@ -26,10 +26,7 @@ internal sealed class CliContext(IConfiguration configuration, TimeProvider time
         return new CliContext(configuration, time, home);
     }
 
-    public string AdminUnitsDirectory =>
-        configuration["AdminUnits:Directory"] is { Length: > 0 } configured
-            ? Path.GetFullPath(configured, home)
-            : PipelineHome.DefaultAdminUnitsDirectory(home);
+    public string AdminUnitsDirectory => PipelineHome.AdminUnitsDirectory(home, configuration["AdminUnits:Directory"]);
 
     /// <summary>
     /// The configured warehouse, or, when none is configured, the private cluster of scripts/postgres.sh (started,

@@ -25,6 +25,10 @@ public static class PipelineHome
             $"Cannot find the pipeline folder (Pipeline.sln) above {AppContext.BaseDirectory}; set PIPELINE_HOME.");
     }
 
+    /// <summary>The configured admin-units folder (<c>AdminUnits:Directory</c>, relative to the pipeline folder), or the default.</summary>
+    public static string AdminUnitsDirectory(string home, string? configured) =>
+        string.IsNullOrEmpty(configured) ? DefaultAdminUnitsDirectory(home) : Path.GetFullPath(configured, home);
+
     /// <summary>The reference data shipped beside the repository: ../shared/data/admin-units.</summary>
     public static string DefaultAdminUnitsDirectory(string home) =>
         Path.GetFullPath(Path.Combine(home, "..", "shared", "data", "admin-units"));

@@ -35,7 +35,7 @@ public static class HostSetup
             : throw new InvalidOperationException("ConnectionStrings:Warehouse is not configured (environment ConnectionStrings__Warehouse)");
         var jobs = configuration.GetSection("Jobs").Get<JobsOptions>() ?? new JobsOptions();
         var schedules = RecurringPulls.Read(configuration);
-        var unitsDirectory = configuration["AdminUnits:Directory"] is { Length: > 0 } dir ? Path.GetFullPath(dir, home) : PipelineHome.DefaultAdminUnitsDirectory(home);
+        var unitsDirectory = PipelineHome.AdminUnitsDirectory(home, configuration["AdminUnits:Directory"]);
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);

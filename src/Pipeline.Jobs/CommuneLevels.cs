@@ -4,6 +4,7 @@ using Npgsql;
 using Pipeline.Core.Evaluation;
 using Pipeline.Core.ReferenceData;
 using Pipeline.Core.Units;
+using Pipeline.Warehouse;
 using Pipeline.Warehouse.Levels;
 
 namespace Pipeline.Jobs;
@@ -24,7 +25,7 @@ public sealed class CommuneLevels(NpgsqlDataSource warehouse, AdminUnitSet units
         await using (var connection = await warehouse.OpenConnectionAsync(cancellationToken))
         {
             var values = await connection.QueryAsync<(string UnitCode, string Criterion, decimal Value, decimal? Denominator)>(new CommandDefinition(
-                $"select unit_code, criterion, value, denominator from {Origin} where year = @year order by unit_code, criterion",
+                WarehouseQueries.CriterionInputsForYear,
                 new { year },
                 cancellationToken: cancellationToken));
             rows = [.. values.Select(v => (v.UnitCode, v.Criterion, (string?)Text(v.Value), v.Denominator is { } d ? Text(d) : null))];
@@ -49,7 +50,7 @@ public sealed class CommuneLevels(NpgsqlDataSource warehouse, AdminUnitSet units
     {
         await using var connection = await warehouse.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "select exists (select 1 from fact.level where framework = @framework and year = @year)",
+            WarehouseQueries.HasLevels,
             new { framework = Framework, year },
             cancellationToken: cancellationToken));
     }

@@ -23,4 +23,13 @@ public static class WarehouseQueries
     public static string UpsertStewardMapping => SqlResources.Query("upsert_steward_mapping");
 
     public static string CountIntakeKey => SqlResources.Query("count_intake_key");
+
+    /// <summary>2361 criterion values of one year (<c>@year</c>), as evaluate reads them.</summary>
+    public static string CriterionInputsForYear => SqlResources.Query("criterion_inputs_for_year");
+
+    /// <summary>Stored levels with province names (<c>@framework</c>, <c>@era</c>, <c>@year</c>).</summary>
+    public static string LevelsForYear => SqlResources.Query("levels_for_year");
+
+    /// <summary>Whether a year was ever evaluated (<c>@framework</c>, <c>@year</c>).</summary>
+    public static string HasLevels => SqlResources.Query("has_levels");
 }

@@ -2,6 +2,9 @@ using System.Globalization;
 using Dapper;
 using Npgsql;
 using Pipeline.Cli.Evaluation;
+using Pipeline.Core.Units;
+using Pipeline.Jobs;
+using Pipeline.Warehouse;
 
 namespace Pipeline.Cli.Demo;
 
@@ -16,7 +19,7 @@ internal static class DemoLevels
     {
         await using var connection = await warehouse.OpenConnectionAsync(ct);
         var inputs = await connection.QueryAsync<(string UnitCode, string Criterion, decimal Value, decimal? Denominator)>(new CommandDefinition(
-            "select unit_code, criterion, value, denominator from analytics.criterion_inputs_qd2361 where year = @year order by unit_code, criterion",
+            WarehouseQueries.CriterionInputsForYear,
             new { year },
             cancellationToken: ct));
         using (var csv = new CsvOut(Path.Combine(outDirectory, $"qd2361_inputs_{year}.csv"), "unit_code", "criterion", "value", "denominator"))
@@ -30,9 +33,8 @@ internal static class DemoLevels
         }
 
         var levels = (await connection.QueryAsync<StoredCommuneLevel>(new CommandDefinition(
-            "select unit_code, province_code, province_name, level, attainable_level, blocking, missing from analytics.levels " +
-            "where framework = 'qd2361' and era = 2025 and year = @year order by unit_code",
-            new { year },
+            WarehouseQueries.LevelsForYear,
+            new { framework = CommuneLevels.Framework, era = (short)Era.Y2025, year },
             cancellationToken: ct))).ToList();
         using (var csv = new CsvOut(Path.Combine(outDirectory, $"qd2361_levels_{year}.csv"), "unit_code", "scope", "level", "attainable_level", "blocking", "missing"))
         {
