@@ -1,5 +1,6 @@
 using Dapper;
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.Server;
 using Npgsql;
 using Pipeline.Warehouse.Tests.Support;
@@ -41,11 +42,15 @@ public sealed class TwoServersTests(PostgresServer server)
         Assert.Equal(2, rows.Select(r => r.Server.Split(':')[0]).Distinct().Count());
     }
 
+    // Activator and filters of their own: a host built by another test sets Hangfire's global ones (an activator over
+    // that host's services, retries delayed by minutes), which would leak into these servers.
     private static BackgroundJobServerOptions Options(string name) => new()
     {
         ServerName = name,
         Queues = ["shared"],
         WorkerCount = 3,
+        Activator = new JobActivator(),
+        FilterProvider = new JobFilterCollection(),
     };
 
     private static async Task WaitForAsync(string connectionString, int expected)
