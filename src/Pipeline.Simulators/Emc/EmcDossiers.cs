@@ -4,41 +4,39 @@ using Pipeline.Simulators.Synthetic;
 namespace Pipeline.Simulators.Emc;
 
 /// <summary>
-/// SIMULATED monthly dossier counts of one commune. Volume follows population (about 1.1% a month, assumed: no
-/// per-commune volumes are published); the fully online share follows readiness around the provinces' 18.54%
-/// average of 2024 (SOURCES.md E1, E8), so most communes land between 10% and 30%, wards above rural communes.
+/// SIMULATED monthly dossier counts EMC shows for one commune: the provincial system's counts
+/// (<see cref="CommuneDossiers"/>, which the portal shows too) as EMC's synchronised copy has them. Assumed, as no
+/// reconciliation is published: most months EMC lacks up to 2% not yet synchronised; in about 5% of commune-months a
+/// connection outage loses 15-50% of the month; in about 1% a batch is pushed twice (10-30% counted again). These
+/// are the disagreements a data steward sees between the two sources.
 /// </summary>
-internal static class EmcDossiers
+public static class EmcDossiers
 {
     public static (long Received, long Online, long FullyOnline) For(Commune commune, Period period, int version)
     {
-        var code = commune.Unit.Code;
-        var month = period.ToString();
-        var monthsSinceReform = ((period.Year - 2025) * 12) + period.Number - 7;
-
-        // Tết months are quieter; 2025-07 was the first month of the new communes, with systems still being set up.
-        var season = period.Number switch { 1 => 0.9, 2 => 0.8, 7 when period.Year == 2025 => 0.85, _ => 1.0 };
-        var perCapita = 0.011 * StableRandom.Between(0.75, 1.25, "emc-volume", code) * StableRandom.Between(0.92, 1.08, "emc-volume", code, month);
-        var received = Math.Max(5L, (long)Math.Round(commune.Population * perCapita * season));
-
-        var fullyShare = Math.Clamp(
-            0.04 + (0.28 * commune.Readiness) + (0.002 * monthsSinceReform)
-                + StableRandom.Between(-0.04, 0.04, "emc-fully", code) + StableRandom.Between(-0.015, 0.015, "emc-fully", code, month),
-            0.02,
-            0.6);
-        var onlineShare = Math.Clamp(
-            fullyShare + 0.12 + (0.30 * commune.Readiness) + StableRandom.Between(-0.05, 0.05, "emc-online", code),
-            fullyShare,
-            0.95);
-        var fully = (long)Math.Round(received * fullyShare);
-        var online = Math.Max(fully, (long)Math.Round(received * onlineShare));
+        var (received, online, fully) = CommuneDossiers.For(commune, period);
+        var factor = SyncFactor(commune, period);
+        (received, online, fully) = (Scale(received, factor), Scale(online, factor), Scale(fully, factor));
         if (version == 0)
         {
             return (received, online, fully);
         }
 
         // A revision adds dossiers a provincial system synchronised late: 1-4% more, most of them online.
-        var late = Math.Max(1L, (long)Math.Round(received * StableRandom.Between(0.01, 0.04, "emc-late", code, month)));
+        var late = Math.Max(1L, (long)Math.Round(received * StableRandom.Between(0.01, 0.04, "emc-late", commune.Unit.Code, period.ToString())));
         return (received + late, online + (long)Math.Ceiling(late * 0.6), fully + (long)Math.Floor(late * 0.3));
     }
+
+    /// <summary>EMC's first published count over the provincial system's: below 1 for dossiers not synchronised, above for a batch pushed twice.</summary>
+    public static double SyncFactor(Commune commune, Period period)
+    {
+        var (code, month) = (commune.Unit.Code, period.ToString());
+        var draw = StableRandom.Uniform("emc-sync", code, month);
+        return draw < 0.05 ? 1 - StableRandom.Between(0.15, 0.50, "emc-outage", code, month)
+            : draw < 0.06 ? 1 + StableRandom.Between(0.10, 0.30, "emc-double", code, month)
+            : 1 - StableRandom.Between(0, 0.02, "emc-lag", code, month);
+    }
+
+    // Scaling keeps the order fully <= online <= received: each count is scaled the same and rounding is monotonic.
+    private static long Scale(long count, double factor) => (long)Math.Round(count * factor);
 }

@@ -5,9 +5,8 @@ namespace Pipeline.Simulators.Portal;
 
 /// <summary>
 /// SIMULATED values of the two portal reports, drawn around each commune's readiness and population (SOURCES.md
-/// section 1): about 55% of procedures offered fully online; dossiers received each month 0.5-3% of the
-/// population, 15-25% of them handled fully online in a typical commune (more in wards, fewer in the mountains),
-/// growing a little month by month; 766 totals with a median near 92 and a thin low tail.
+/// section 1): about 55% of procedures offered fully online; the provincial system's dossiers (<see
+/// cref="CommuneDossiers"/>, which EMC receives too); 766 totals with a median near 92 and a thin low tail.
 /// </summary>
 internal static class PortalFigures
 {
@@ -25,20 +24,13 @@ internal static class PortalFigures
         var offeredShare = Math.Clamp(0.60 + (0.25 * r) + StableRandom.Between(-0.08, 0.08, "portal-tthc-offered", id) + (0.01 * months), 0.3, 1.0);
         var offered = (long)Math.Round(eligible * offeredShare);
 
-        var rate = Math.Clamp(
-            (StableRandom.Between(0.006, 0.022, "portal-hs-rate", id) + (0.006 * r)) * StableRandom.Between(0.85, 1.15, "portal-hs-month", id, month),
-            0.005,
-            0.03);
-        var received = (long)Math.Round(c.Population * rate);
-        var fullyShare = Math.Clamp(0.05 + (0.25 * r) + StableRandom.Between(-0.05, 0.05, "portal-hs-full", id) + (0.004 * months), 0.02, 0.7);
-        var onlineShare = Math.Clamp(fullyShare + 0.20 + (0.30 * r) + StableRandom.Between(-0.08, 0.08, "portal-hs-online", id), fullyShare, 0.95);
-        var fully = (long)Math.Round(received * fullyShare);
-        var online = Math.Max(fully, (long)Math.Round(received * onlineShare));
-
+        // The dossiers are the provincial system's (EMC receives the same counts by synchronisation).
+        var (received, online, fully) = CommuneDossiers.For(c, period);
         if (version == 1)
         {
             // A revision counts dossiers filed late in the month's books: about 2% more, in the same proportions.
             var late = Math.Max(1, (long)Math.Round(received * 0.02));
+            var (fullyShare, onlineShare) = ((double)fully / received, (double)online / received);
             received += late;
             fully += (long)Math.Round(late * fullyShare);
             online = Math.Max(fully, online + (long)Math.Round(late * onlineShare));
