@@ -5,12 +5,14 @@ using Pipeline.Core.ReferenceData;
 using Pipeline.Jobs.Sources;
 using Pipeline.Normalisation;
 using Pipeline.Simulators;
+using Pipeline.Warehouse.Reconciliation;
 
 namespace Pipeline.Jobs;
 
 /// <summary>
-/// The nightly job of one source and period: fetch into intake, normalise and load into facts, then evaluate the
-/// communes of the period's year when the load changed anything (conflict detection joins the chain with issue 8). Arguments are small (source name, period text) so a
+/// The nightly job of one source and period: fetch into intake, normalise and load into facts, detect conflicts with
+/// the other sources of the same measures (<see cref="ConflictDetection"/>), then evaluate the communes of the
+/// period's year when facts or the values that count changed. Arguments are small (source name, period text) so a
 /// scheduler can store and retry them; the job is reentrant (intake and loads hold advisory locks per source and
 /// period) and a rerun is harmless (a second pull fetches nothing new, a second load writes nothing). A failed step
 /// throws, so the scheduler retries and finally records the failure; the run tables record every attempt.
@@ -23,7 +25,7 @@ public sealed class PullJob(
         var entry = SourceCatalog.Select(source)[0];
         var asked = Period.Parse(period);
         var log = settings.Log;
-        var pulls = await new SourcePulls(configuration, time, units, log).RunAsync([entry], [asked], settings.UseSimulators, warehouse, cancellationToken);
+        var pulls = await new SourcePulls(configuration, time, units, log, settings.SimulatedProvinces).RunAsync([entry], [asked], settings.UseSimulators, warehouse, cancellationToken);
         var pull = pulls.Single();
         if (pull.Status != "succeeded")
         {
@@ -37,18 +39,27 @@ public sealed class PullJob(
             throw new JobStepFailedException($"{source} {period}: load failed (load run {load.LoadRunId}): {load.Error}");
         }
 
-        // Levels rest on facts of the whole year; a load that changed nothing cannot change them, unless the year was
-        // never evaluated.
+        var conflicts = await new ConflictDetection(warehouse, time).RunAsync(source, asked.ToString(), cancellationToken);
+        if (conflicts.Measures.Count > 0)
+        {
+            await log.WriteLineAsync(
+                $"{source} {period}: {conflicts.Statuses.Values.Sum()} values compared with other sources, {conflicts.Conflicts} conflicts "
+                + $"({conflicts.Count(ReconciliationStatus.Open)} waiting for a steward); {conflicts.Detected} new, {conflicts.Changed + conflicts.Reopened} changed, {conflicts.Reopened} reopened");
+        }
+
+        // Levels rest on the values of the whole year; a load and a detection that changed nothing cannot change
+        // them, unless the year was never evaluated.
         LevelsReport? levels = null;
         var communeLevels = new CommuneLevels(warehouse, units, time);
+        var changed = load.Inserted + load.Revised + load.Withdrawn + conflicts.Detected + conflicts.Changed + conflicts.Reopened + conflicts.Withdrawn;
         if (asked.Era == Core.Units.Era.Y2025
-            && (load.Inserted + load.Revised + load.Withdrawn > 0 || !await communeLevels.HasLevelsAsync(asked.End.Year, cancellationToken)))
+            && (changed > 0 || !await communeLevels.HasLevelsAsync(asked.End.Year, cancellationToken)))
         {
             levels = await communeLevels.EvaluateAsync(asked.End.Year, cancellationToken);
             await log.WriteLineAsync($"{source} {period}: {levels.Evaluated} communes evaluated for {levels.Year}, {levels.Changed} levels changed");
         }
 
-        return new PullJobResult(pull, load, levels);
+        return new PullJobResult(pull, load, conflicts, levels);
     }
 
     /// <summary>The scheduled form: the latest period the source has published by now (see <see cref="PublicationCalendar"/>).</summary>
@@ -61,11 +72,12 @@ public sealed class PullJob(
     }
 }
 
-/// <summary>What one job run did: the pull's and the load's reports, and the evaluation when one ran.</summary>
-public sealed record PullJobResult(Intake.RunReport Pull, Warehouse.Facts.LoadReport Load, LevelsReport? Levels);
+/// <summary>What one job run did: the pull's, the load's and the conflict detection's reports, and the evaluation when one ran.</summary>
+public sealed record PullJobResult(Intake.RunReport Pull, Warehouse.Facts.LoadReport Load, ReconciliationReport Conflicts, LevelsReport? Levels);
 
 /// <summary>A step of a job failed; the message names the source, period and the run to look at.</summary>
 public sealed class JobStepFailedException(string message) : Exception(message);
 
 /// <summary>How jobs run in this process: against the bundled simulators or the configured sources, and where progress goes.</summary>
-public sealed record JobSettings(bool UseSimulators, PublicationCalendar Calendar, TextWriter Log);
+/// <param name="SimulatedProvinces">With simulators, the 2025 provinces they publish (null: all; the demo's --province).</param>
+public sealed record JobSettings(bool UseSimulators, PublicationCalendar Calendar, TextWriter Log, IReadOnlySet<string>? SimulatedProvinces = null);

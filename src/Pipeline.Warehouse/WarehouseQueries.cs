@@ -32,4 +32,10 @@ public static class WarehouseQueries
 
     /// <summary>Whether a year was ever evaluated (<c>@framework</c>, <c>@year</c>).</summary>
     public static string HasLevels => SqlResources.Query("has_levels");
+
+    /// <summary>Conflicts with unit names and source values (<c>@status</c>, <c>@province</c>, <c>@measure</c>, <c>@period</c>, <c>@limit</c>).</summary>
+    public static string ListConflicts => SqlResources.Query("list_conflicts");
+
+    /// <summary>Compared values per measure, period and status.</summary>
+    public static string ConflictSummary => SqlResources.Query("conflict_summary");
 }

@@ -4,37 +4,69 @@ using Pipeline.Warehouse.Tests.Support;
 
 namespace Pipeline.Cli.Tests;
 
-/// <summary>The README's first command, end to end on a fresh database: what a newcomer sees must work.</summary>
+/// <summary>
+/// The README's first command, end to end on a fresh database, with the simulators publishing two provinces (Hà Nội
+/// and Quảng Ngãi) so the test takes seconds: what a newcomer sees must work, and running it again must change nothing.
+/// </summary>
 [Collection(WarehouseCollection.Name)]
 public sealed class DemoCommandTests(PostgresServer server)
 {
     [Fact]
-    public async Task Demo_PullsLoadsAndEvaluatesEveryCommune_AndWritesItsOutputs()
+    public async Task Demo_PullsLoadsDetectsConflictsAndEvaluates_AndARerunChangesNothing()
     {
         var warehouse = await server.CreateDatabaseConnectionStringAsync("demo");
         await using var db = WarehouseDataSource.Create(warehouse);
         var outDirectory = Directory.CreateTempSubdirectory("pipeline-demo-").FullName;
+        string[] demo = ["demo", "--out", outDirectory, "--province", "01", "--province", "51"];
 
-        var (exit, output, error) = await CliRun.RunWithWarehouseAsync(warehouse, "demo", "--out", outDirectory);
+        var (exit, output, error) = await CliRun.RunWithWarehouseAsync(warehouse, demo);
 
         Assert.True(exit == 0, $"demo exited {exit}: {error}");
         Assert.Contains("SIMULATED", output);
+        Assert.Contains("Conflicts between sources", output);
+        await using var connection = await db.OpenConnectionAsync();
+        var communes = await connection.ExecuteScalarAsync<int>(
+            "select count(*) from ref.admin_unit where era = 2025 and level = 'commune' and province_code in ('01', '51')");
         var levels = await File.ReadAllLinesAsync(Path.Combine(outDirectory, "qd2361_levels_2025.csv"));
         Assert.Equal("unit_code,scope,level,attainable_level,blocking,missing", levels[0]);
-        Assert.Equal(3_321, levels.Length - 1);
+        Assert.Equal(communes, levels.Length - 1);
+        Assert.Equal(communes, await connection.ExecuteScalarAsync<int>("select count(*) from fact.level where framework = 'qd2361' and year = 2025"));
+
         // The stored levels are what `evaluate` gives on the stored inputs.
         var reproduced = Path.Combine(outDirectory, "reproduced.csv");
         var (evaluated, _, evaluateError) = await CliRun.RunAsync(
             "evaluate", "--framework", "qd2361", "--era", "2025", "--values", Path.Combine(outDirectory, "qd2361_inputs_2025.csv"), "--out", reproduced);
         Assert.True(evaluated == 0, evaluateError);
         Assert.Equal(levels.Order(StringComparer.Ordinal), (await File.ReadAllLinesAsync(reproduced)).Order(StringComparer.Ordinal));
-        Assert.True(File.Exists(Path.Combine(outDirectory, "runs.csv")));
-        Assert.True(File.Exists(Path.Combine(outDirectory, "quarantine.csv")));
 
-        await using var connection = await db.OpenConnectionAsync();
         Assert.Equal(6, await connection.ExecuteScalarAsync<long>("select count(distinct source) from fact.load_run where status = 'succeeded'"));
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("select count(*) from intake.run where status <> 'succeeded'"));
         Assert.True(await connection.ExecuteScalarAsync<bool>("select bool_and(simulated) from fact.value"));
-        Assert.Equal(3_321, await connection.ExecuteScalarAsync<long>("select count(*) from fact.level where framework = 'qd2361' and year = 2025"));
+
+        // Portal and EMC disagree on a few communes, the operators on all of them: conflicts are found and listed.
+        var conflicts = await connection.ExecuteScalarAsync<int>("select count(*) from fact.reconciliation where status in ('settled', 'open')");
+        Assert.True(conflicts > 0, "the simulated sources disagree somewhere");
+        Assert.Equal(conflicts + 1, (await File.ReadAllLinesAsync(Path.Combine(outDirectory, "conflicts.csv"))).Length);
+        foreach (var file in new[] { "runs.csv", "quarantine.csv", "quarantine_pull.csv" })
+        {
+            Assert.True(File.Exists(Path.Combine(outDirectory, file)), file);
+        }
+
+        // Again: nothing new is fetched, loaded, detected or evaluated.
+        var before = await StateAsync(connection);
+        var (again, _, againError) = await CliRun.RunWithWarehouseAsync(warehouse, demo);
+        Assert.True(again == 0, againError);
+        Assert.Equal(before, await StateAsync(connection));
     }
+
+    private static Task<string?> StateAsync(Npgsql.NpgsqlConnection connection) => connection.ExecuteScalarAsync<string>(
+        """
+        select concat_ws('|',
+            (select md5(string_agg(v::text, '' order by v::text)) from fact.value v),
+            (select count(*) from fact.value_revision),
+            (select md5(string_agg(r::text, '' order by r.reconciliation_id)) from fact.reconciliation r),
+            (select count(*) from fact.reconciliation_event),
+            (select md5(string_agg(l::text, '' order by l.unit_code)) from fact.level l),
+            (select count(*) from fact.level_change))
+        """);
 }

@@ -17,17 +17,23 @@ namespace Pipeline.Cli.Commands;
 /// <summary>
 /// `pipeline demo`: the main job end to end on the bundled simulators. A warehouse (the local PostgreSQL when none is
 /// configured), migrations, the admin units of both eras, then the nightly job of every source, the same code the
-/// scheduler host runs (fetch the latest published period, normalise and load, evaluate every 2025 commune under
-/// Decision 2361), the outputs under out/, and a summary with the time per stage.
+/// scheduler host runs (fetch the latest published period, normalise and load, detect conflicts between sources,
+/// evaluate every 2025 commune under Decision 2361), the outputs under out/, and a summary with the time per stage.
 /// </summary>
 internal static class DemoCommand
 {
     public static Command Create(CliContext context)
     {
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the outputs (default out/ beside Pipeline.sln)." };
-        var demo = new Command("demo", "Run the main job end to end on the bundled simulators: warehouse, units, the nightly pull and load of every source, evaluation of every commune, outputs under out/.")
+        var provinces = new Option<string[]>("--province")
+        {
+            Description = "Simulate only these 2025 provinces (code, e.g. 01; repeatable): a quicker run. Default: the whole country.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var demo = new Command("demo", "Run the main job end to end on the bundled simulators: warehouse, units, the nightly pull and load of every source, conflict detection, evaluation of every commune, outputs under out/.")
         {
             output,
+            provinces,
         };
         demo.SetAction(async (parse, ct) =>
         {
@@ -47,8 +53,16 @@ internal static class DemoCommand
             Console.WriteLine(UnitsCommand.Describe(await new AdminUnitsLoader(dataSource).LoadAsync(units, ct)));
             stages.Add(("load admin units", clock.Elapsed));
 
+            var chosen = parse.GetValue(provinces) is { Length: > 0 } codes ? codes.ToHashSet(StringComparer.Ordinal) : null;
+            if (chosen?.FirstOrDefault(c => !units.Units2025.Any(u => u.Code == c && u.Level == Core.Units.UnitLevel.Province)) is { } unknown)
+            {
+                await Console.Error.WriteLineAsync($"error: --province {unknown} is not a 2025 province code (e.g. 01 for Hà Nội).");
+                return ExitCodes.BadInput;
+            }
+
             clock.Restart();
-            var job = new PullJob(context.Configuration, context.Time, units, new ReferenceUnits(units), dataSource, new JobSettings(UseSimulators: true, new PublicationCalendar(), Console.Out));
+            var settings = new JobSettings(UseSimulators: true, new PublicationCalendar(), Console.Out, chosen);
+            var job = new PullJob(context.Configuration, context.Time, units, new ReferenceUnits(units), dataSource, settings);
             var done = new List<PullJobResult>();
             var failures = new List<string>();
             foreach (var source in SourceCatalog.All)
@@ -70,7 +84,7 @@ internal static class DemoCommand
             clock.Restart();
             var year = done.Select(d => Period.Parse(d.Pull.Period).End.Year).DefaultIfEmpty(2025).Max();
             var outDirectory = parse.GetValue(output)?.FullName ?? Path.Combine(context.Home, "out");
-            var levels = await DemoLevels.WriteAsync(dataSource, year, outDirectory, ct);
+            var levels = await DemoLevels.WriteAsync(dataSource, year, chosen, outDirectory, ct);
             await DemoOutputs.WriteAsync(dataSource, outDirectory, ct);
             stages.Add(("write out/", clock.Elapsed));
 
@@ -83,9 +97,11 @@ internal static class DemoCommand
             Console.WriteLine();
             LevelSummary.Print(levels, year);
             Console.WriteLine();
+            await ConflictSummary.PrintAsync(dataSource, ct);
+            Console.WriteLine();
             await PrintQuarantineAsync(dataSource, ct);
             Console.WriteLine();
-            Console.WriteLine($"Outputs in {outDirectory}: qd2361_inputs_{year}.csv, qd2361_levels_{year}.csv (level, blocking, missing per commune), runs.csv, quarantine.csv, quarantine_pull.csv.");
+            Console.WriteLine($"Outputs in {outDirectory}: qd2361_inputs_{year}.csv, qd2361_levels_{year}.csv (level, blocking, missing per commune), conflicts.csv, runs.csv, quarantine.csv, quarantine_pull.csv.");
             Console.WriteLine("Time per stage:");
             foreach (var (stage, took) in stages)
             {

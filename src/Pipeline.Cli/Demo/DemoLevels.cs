@@ -15,13 +15,23 @@ namespace Pipeline.Cli.Demo;
 /// </summary>
 internal static class DemoLevels
 {
-    public static async Task<IReadOnlyList<StoredCommuneLevel>> WriteAsync(NpgsqlDataSource warehouse, int year, string outDirectory, CancellationToken ct)
+    /// <param name="provinces">2025 province codes to write (null: all), for a demo on a few provinces.</param>
+    public static async Task<IReadOnlyList<StoredCommuneLevel>> WriteAsync(
+        NpgsqlDataSource warehouse, int year, IReadOnlySet<string>? provinces, string outDirectory, CancellationToken ct)
     {
         await using var connection = await warehouse.OpenConnectionAsync(ct);
-        var inputs = await connection.QueryAsync<(string UnitCode, string Criterion, decimal Value, decimal? Denominator)>(new CommandDefinition(
+        var levels = (await connection.QueryAsync<StoredCommuneLevel>(new CommandDefinition(
+            WarehouseQueries.LevelsForYear,
+            new { framework = CommuneLevels.Framework, era = (short)Era.Y2025, year },
+            cancellationToken: ct)))
+            .Where(l => provinces is null || provinces.Contains(l.ProvinceCode))
+            .ToList();
+        var written = levels.Select(l => l.UnitCode).ToHashSet(StringComparer.Ordinal);
+        var inputs = (await connection.QueryAsync<(string UnitCode, string Criterion, decimal Value, decimal? Denominator)>(new CommandDefinition(
             WarehouseQueries.CriterionInputsForYear,
             new { year },
-            cancellationToken: ct));
+            cancellationToken: ct)))
+            .Where(i => written.Contains(i.UnitCode));
         using (var csv = new CsvOut(Path.Combine(outDirectory, $"qd2361_inputs_{year}.csv"), "unit_code", "criterion", "value", "denominator"))
         {
             foreach (var row in inputs)
@@ -32,10 +42,6 @@ internal static class DemoLevels
             csv.Commit();
         }
 
-        var levels = (await connection.QueryAsync<StoredCommuneLevel>(new CommandDefinition(
-            WarehouseQueries.LevelsForYear,
-            new { framework = CommuneLevels.Framework, era = (short)Era.Y2025, year },
-            cancellationToken: ct))).ToList();
         using (var csv = new CsvOut(Path.Combine(outDirectory, $"qd2361_levels_{year}.csv"), "unit_code", "scope", "level", "attainable_level", "blocking", "missing"))
         {
             foreach (var level in levels)

@@ -4,7 +4,7 @@ using Pipeline.Cli.Evaluation;
 
 namespace Pipeline.Cli.Demo;
 
-/// <summary>The demo's tables under out/: the run history of pulls and loads, and the open quarantine of both stages.</summary>
+/// <summary>The demo's tables under out/: the run history of pulls and loads, the open quarantine of both stages, and the conflicts between sources.</summary>
 internal static class DemoOutputs
 {
     public static async Task WriteAsync(NpgsqlDataSource warehouse, string outDirectory, CancellationToken ct)
@@ -13,6 +13,12 @@ internal static class DemoOutputs
         await WriteAsync(connection, Path.Combine(outDirectory, "runs.csv"), Warehouse.WarehouseQueries.ListRuns, new { source = (string?)null, limit = 1000 }, ct);
         await WriteAsync(connection, Path.Combine(outDirectory, "quarantine.csv"), Warehouse.WarehouseQueries.ListLoadQuarantine, new { source = (string?)null, reason = (string?)null, limit = 1_000_000 }, ct);
         await WriteAsync(connection, Path.Combine(outDirectory, "quarantine_pull.csv"), Warehouse.WarehouseQueries.ListPullQuarantine, new { source = (string?)null, reason = (string?)null, limit = 1_000_000 }, ct);
+        await WriteAsync(
+            connection,
+            Path.Combine(outDirectory, "conflicts.csv"),
+            Warehouse.WarehouseQueries.ListConflicts,
+            new { status = (string?)null, province = (string?)null, measure = (string?)null, period = (string?)null, limit = 1_000_000 },
+            ct);
     }
 
     /// <summary>A query's rows as CSV, columns as the query names them.</summary>

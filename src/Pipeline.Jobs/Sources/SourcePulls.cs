@@ -15,13 +15,14 @@ namespace Pipeline.Jobs.Sources;
 /// is reported and the others still run. With simulators, each source's simulator is started on loopback first and
 /// its connector pointed at it; the report says the data is simulated.
 /// </summary>
-public sealed class SourcePulls(IConfiguration configuration, TimeProvider time, AdminUnitSet units, TextWriter log)
+/// <param name="simulatedProvinces">With simulators, the 2025 provinces they publish (null: all).</param>
+public sealed class SourcePulls(IConfiguration configuration, TimeProvider time, AdminUnitSet units, TextWriter log, IReadOnlySet<string>? simulatedProvinces = null)
 {
     public async Task<IReadOnlyList<RunReport>> RunAsync(
         IReadOnlyList<SourceEntry> sources, IReadOnlyList<Period> periods, bool simulated, NpgsqlDataSource warehouse, CancellationToken ct)
     {
         var clock = new SimulationClock();
-        var data = simulated ? SimulationData.From(units) : null;
+        var data = simulated ? SimulationData.From(units, simulatedProvinces) : null;
         var simulators = new List<SimulatedSource>();
         var services = new ServiceCollection();
         services.AddSingleton(time);
@@ -34,7 +35,8 @@ public sealed class SourcePulls(IConfiguration configuration, TimeProvider time,
                 if (simulator is not null)
                 {
                     simulators.Add(simulator);
-                    log.WriteLine($"SIMULATED source {source.Name} on {simulator.Url} (synthetic data as of {clock.AsOf:yyyy-MM-dd})");
+                    var scope = simulatedProvinces is null ? "" : $", provinces {string.Join(' ', simulatedProvinces.Order(StringComparer.Ordinal))} only";
+                    log.WriteLine($"SIMULATED source {source.Name} on {simulator.Url} (synthetic data as of {clock.AsOf:yyyy-MM-dd}{scope})");
                 }
 
                 source.Register(services, configuration.GetSection($"Sources:{source.Name}"), simulator);

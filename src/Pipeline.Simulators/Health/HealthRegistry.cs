@@ -24,7 +24,7 @@ internal static class HealthRegistry
             .GroupBy(e => e.NewCommuneCode)
             .ToDictionary(g => g.Key, g => g.First().OldProvinceCode);
         var communes = data.Communes2025.OrderBy(c => c.Unit.Code, StringComparer.Ordinal).ToList();
-        var rate = NationalHospitals / communes.Sum(HospitalWeight);
+        var rate = NationalHospitals / data.Country2025.Sum(HospitalWeight);
 
         // Hospitals and clinics take the low sequence numbers of their prefix, stations follow.
         var unnumbered = new List<(string Prefix, string Name, string Kind, Commune Commune)>();

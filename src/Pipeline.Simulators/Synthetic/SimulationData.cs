@@ -10,11 +10,12 @@ namespace Pipeline.Simulators.Synthetic;
 /// </summary>
 public sealed class SimulationData
 {
-    private SimulationData(AdminUnitSet units, IReadOnlyList<Commune> communes2024, IReadOnlyList<Commune> communes2025)
+    private SimulationData(AdminUnitSet units, IReadOnlyList<Commune> communes2024, IReadOnlyList<Commune> communes2025, IReadOnlyList<Commune> country2025)
     {
         Units = units;
         Communes2024 = communes2024;
         Communes2025 = communes2025;
+        Country2025 = country2025;
     }
 
     public AdminUnitSet Units { get; }
@@ -23,9 +24,16 @@ public sealed class SimulationData
 
     public IReadOnlyList<Commune> Communes2025 { get; }
 
+    /// <summary>Every 2025 commune of the country, also when only some provinces are simulated: national totals are spread over it.</summary>
+    public IReadOnlyList<Commune> Country2025 { get; }
+
     public IReadOnlyList<Commune> CommunesOf(Era era) => era == Era.Y2024 ? Communes2024 : Communes2025;
 
-    public static SimulationData From(AdminUnitSet units)
+    /// <param name="provinces">
+    /// 2025 province codes to simulate (null: all): their communes, and the 2024 communes that became part of them. A
+    /// demo or test on a few provinces runs in seconds; the sources then publish nothing for the other communes.
+    /// </param>
+    public static SimulationData From(AdminUnitSet units, IReadOnlySet<string>? provinces = null)
     {
         var census = units.Census2019
             .Where(c => c.Level == UnitLevel.Commune && c.Code2019 is not null && c.CodeExistsIn2024Units == true)
@@ -48,7 +56,16 @@ public sealed class SimulationData
         var communes2025 = Build(units.Units2025, code =>
             population2025.TryGetValue(code, out var p) ? (p, 0, false)
             : (predecessors[code].Sum(e => census.TryGetValue(e.OldCommuneCode!, out var c) ? c.PopulationTotal : 0), 0, true));
-        return new SimulationData(units, communes2024, communes2025);
+        if (provinces is null)
+        {
+            return new SimulationData(units, communes2024, communes2025, communes2025);
+        }
+
+        var chosen2025 = communes2025.Where(c => provinces.Contains(c.Province.Code)).ToList();
+        var kept = chosen2025.Select(c => c.Unit.Code).ToHashSet(StringComparer.Ordinal);
+        var carriedInto = units.Crosswalk.Where(e => e.OldCommuneCode is not null && kept.Contains(e.NewCommuneCode))
+            .Select(e => e.OldCommuneCode!).ToHashSet(StringComparer.Ordinal);
+        return new SimulationData(units, [.. communes2024.Where(c => carriedInto.Contains(c.Unit.Code))], chosen2025, communes2025);
     }
 
     private static List<Commune> Build(IReadOnlyList<AdminUnit> units, Func<string, (long Population, long Households, bool Estimated)> population)

@@ -4,9 +4,7 @@ using Pipeline.Core.Periods;
 using Pipeline.Core.Units;
 using Pipeline.Intake;
 using Pipeline.Warehouse.Facts;
-using Pipeline.Warehouse.Intake;
 using Pipeline.Warehouse.Tests.AdminUnits;
-using Pipeline.Warehouse.Tests.Normalisation;
 using Pipeline.Warehouse.Tests.Support;
 
 namespace Pipeline.Warehouse.Tests.Facts;
@@ -183,20 +181,15 @@ public sealed class FactLoaderTests(PostgresServer server, LoadedUnits loaded) :
         Assert.Equal([("00008", 7m, 8m, false), ("00382", 9m, 12m, true)], rows);
     }
 
-    private static SourceDescriptor Codes(string name) =>
-        new(name, name, new UnitKeying(UnitKeyKind.Code, Era.Y2025, "2025 codes"), PeriodKind.Month, ["s"]);
+    private static SourceDescriptor Codes(string name) => FactsFromRecords.CodeSource(name);
 
     private static SourceRecord Record(string key, decimal numerator, decimal? denominator, UnitKeyKind kind = UnitKeyKind.Code, string? label = null) =>
-        new(new UnitKey(kind, key, label), "households_fibre", "", numerator, denominator, null, ValueUnit.Count, $"line {key}");
+        FactsFromRecords.Record(key, numerator, denominator, kind, label);
 
-    private async Task PullAsync(SourceDescriptor source, Period period, params SourceRecord[] records)
-    {
-        var report = await new IntakeRunner(new PostgresIntakeStore(Db, TimeProvider.System)).RunAsync(new FixedIntake(source, records), period, default);
-        Assert.Equal("succeeded", report.Status);
-    }
+    private Task PullAsync(SourceDescriptor source, Period period, params SourceRecord[] records) =>
+        FactsFromRecords.PullAsync(Db, source, period, records);
 
-    private Task<LoadReport> LoadAsync(SourceDescriptor source, Period period) =>
-        new FactLoader(Db, Rows.Units, TimeProvider.System).LoadAsync(source, period, default);
+    private Task<LoadReport> LoadAsync(SourceDescriptor source, Period period) => FactsFromRecords.LoadAsync(Db, source, period);
 
     private async Task<string> ChecksumAsync(string source, string? period = null)
     {
