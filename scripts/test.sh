@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README gives it and CI runs it.
-# Builds the solution, runs every test project (the warehouse tests start the private PostgreSQL of
-# scripts/postgres.sh themselves, installing it if needed), then prints the plain closing line
+# Installs Debian's chromium if missing (scripts/chromium.sh), builds the solution, runs every test project (the
+# warehouse tests start the private PostgreSQL of scripts/postgres.sh themselves, installing it if needed), then prints the plain closing line
 # "N passed, N failed, N skipped" summed from the TRX results of every test project.
 set -euo pipefail
 
@@ -10,6 +10,8 @@ results=$home/TestResults
 rm -rf "$results"
 
 status=0
+# The steward page's browser test drives Debian's chromium.
+"$home/scripts/chromium.sh" || exit 1
 dotnet build "$home/Pipeline.sln" -c Release --nologo -v quiet || exit 1
 # One project at a time, each with its own TRX file: names stay predictable and logs stay readable.
 for project in "$home"/tests/*/*.csproj; do

@@ -16,6 +16,7 @@ var root = new RootCommand("Commune digital-transformation data pipeline: wareho
     BackfillCommand.Create(context),
     RunsCommand.Create(context),
     QuarantineCommand.Create(context),
+    ConflictsCommand.Create(context),
     SimulateCommand.Create(context),
 };
 

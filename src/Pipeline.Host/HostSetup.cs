@@ -6,17 +6,20 @@ using Pipeline.Core.ReferenceData;
 using Pipeline.Host.Health;
 using Pipeline.Host.Scheduling;
 using Pipeline.Host.Security;
+using Pipeline.Host.Stewards;
 using Pipeline.Jobs;
 using Pipeline.Jobs.Sources;
 using Pipeline.Normalisation;
 using Pipeline.Warehouse;
+using Pipeline.Warehouse.Reconciliation;
 
 namespace Pipeline.Host;
 
 /// <summary>
 /// The host's services and endpoints: warehouse, reference units, the pull job, Hangfire storage with one server
-/// per source queue (its concurrency), retries with back-off, the dashboard behind authentication (operations may
-/// act, everyone else signed in reads), health checks and JSON logs.
+/// per source queue (its concurrency) and one for re-evaluations, retries with back-off, the dashboard behind
+/// authentication (operations may act, everyone else signed in reads), the stewards' API and page (stewards decide,
+/// analysts read), health checks and JSON logs.
 /// </summary>
 public static class HostSetup
 {
@@ -45,6 +48,9 @@ public static class HostSetup
         services.AddSingleton(sp => new JobSettings(
             jobs.UseSimulators, new PublicationCalendar(), new LoggerWriter(sp.GetRequiredService<ILoggerFactory>().CreateLogger<PullJob>())));
         services.AddTransient<PullJob>();
+        services.AddTransient<CommuneLevels>();
+        services.AddTransient<ConflictReader>();
+        services.AddTransient<StewardDecisions>();
 
         services.AddHangfire(c => c
             .UseRecommendedSerializerSettings()
@@ -60,8 +66,16 @@ public static class HostSetup
             });
         }
 
+        // Re-evaluations after a steward's decision run on their own queue, one at a time per host.
+        services.AddHangfireServer(o =>
+        {
+            o.ServerName = $"{Environment.MachineName}:{ConflictEndpoints.EvaluationQueue}";
+            o.Queues = [ConflictEndpoints.EvaluationQueue];
+            o.WorkerCount = 1;
+        });
+
         services.AddAuthentication(BasicUsersHandler.SchemeName).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BasicUsersHandler>(BasicUsersHandler.SchemeName, null);
-        services.AddAuthorization();
+        services.AddAuthorization(Policies.Add);
         services.AddHttpClient("health");
         var health = services.AddHealthChecks().AddCheck<WarehouseHealthCheck>("warehouse");
         foreach (var source in SourceCatalog.Names)
@@ -82,6 +96,9 @@ public static class HostSetup
             IsReadOnlyFunc = context => !context.GetHttpContext().User.IsInRole(Roles.Operations),
             DashboardTitle = "Pipeline jobs",
         }).RequireAuthorization();
+
+        ConflictEndpoints.Map(app);
+        StewardPage.Map(app);
 
         RecurringPulls.Register(app.Services.GetRequiredService<IRecurringJobManager>(), schedules);
         return app;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Pipeline.Warehouse;
 using Pipeline.Warehouse.Tests.Support;
@@ -57,6 +58,27 @@ public sealed class DemoCommandTests(PostgresServer server)
         var (again, _, againError) = await CliRun.RunWithWarehouseAsync(warehouse, demo);
         Assert.True(again == 0, againError);
         Assert.Equal(before, await StateAsync(connection));
+
+        // A steward works the queue from the command line: an override without evidence is refused, an accept is
+        // recorded and the year's levels are evaluated again.
+        var id = await connection.ExecuteScalarAsync<long>("select min(reconciliation_id) from fact.reconciliation where status = 'open'");
+        var (listed, queue, _) = await CliRun.RunWithWarehouseAsync(warehouse, "conflicts", "list", "--status", "open", "--province", "01");
+        var (refused, _, refusal) = await CliRun.RunWithWarehouseAsync(warehouse, "conflicts", "resolve", id.ToString(CultureInfo.InvariantCulture), "--numerator", "1", "--reason", "guess");
+        var (resolved, resolution, resolveError) = await CliRun.RunWithWarehouseAsync(
+            warehouse, "conflicts", "resolve", id.ToString(CultureInfo.InvariantCulture), "--accept", "portal/procedures", "--by", "steward-cli", "--reason", "EMC outage");
+        var (shown, detail, _) = await CliRun.RunWithWarehouseAsync(warehouse, "conflicts", "show", id.ToString(CultureInfo.InvariantCulture));
+
+        Assert.Equal(0, listed);
+        Assert.Contains($"{id,8} open", queue);
+        Assert.Equal(2, refused);
+        Assert.Contains("evidence link", refusal);
+        Assert.True(resolved == 0, resolveError);
+        Assert.Contains($"communes re-evaluated for 2025", resolution);
+        Assert.Equal(0, shown);
+        Assert.Contains("resolved (steward_accepted)", detail);
+        Assert.Contains("steward-cli", detail);
+        Assert.Equal(("resolved", "steward-cli"), await connection.QuerySingleAsync<(string, string)>(
+            "select status, decided_by from fact.reconciliation where reconciliation_id = @id", new { id }));
     }
 
     private static Task<string?> StateAsync(Npgsql.NpgsqlConnection connection) => connection.ExecuteScalarAsync<string>(

@@ -9,7 +9,7 @@ namespace Pipeline.Host.Security;
 
 /// <summary>
 /// HTTP Basic authentication against the users of configuration (<c>Authentication:Users:&lt;name&gt;</c> with a
-/// <c>PasswordHash</c> made by <c>./pipeline users hash</c> and <c>Roles</c>): enough for a province deployment behind
+/// <c>PasswordHash</c> made by <c>hash-password NAME</c> of this host and <c>Roles</c>): enough for a province deployment behind
 /// TLS; one with an identity provider adds the standard OpenID Connect scheme instead. No password is in the code.
 /// </summary>
 public sealed class BasicUsersHandler(

@@ -5,4 +5,23 @@ public static class Roles
 {
     /// <summary>May trigger, retry and delete jobs in the dashboard; everyone else signed in reads it only.</summary>
     public const string Operations = "operations";
+
+    /// <summary>Data stewards: read conflicts and decide them.</summary>
+    public const string Steward = "steward";
+
+    /// <summary>Analysts: read conflicts and their history, decide nothing.</summary>
+    public const string Analyst = "analyst";
+}
+
+/// <summary>Authorisation policies of the host's pages and API.</summary>
+public static class Policies
+{
+    public const string ReadConflicts = "read-conflicts";
+    public const string ResolveConflicts = "resolve-conflicts";
+
+    public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
+    {
+        options.AddPolicy(ReadConflicts, p => p.RequireRole(Roles.Steward, Roles.Analyst));
+        options.AddPolicy(ResolveConflicts, p => p.RequireRole(Roles.Steward));
+    }
 }

@@ -5,7 +5,8 @@ select r.reconciliation_id as id, r.era, r.unit_code, u.name as unit_name, u.pro
        (select string_agg(format('%s/%s=%s%s', c ->> 'source', c ->> 'stream', coalesce(c ->> 'numerator', c ->> 'value'),
                                  case when (c ->> 'complete')::boolean then '' else ' (incomplete)' end), '; ')
           from jsonb_array_elements(r.candidates) c) as source_values,
-       format('%s/%s', r.suggestion ->> 'source', r.suggestion ->> 'stream') as suggestion,
+       (select bool_or((c ->> 'simulated')::boolean) from jsonb_array_elements(r.candidates) c) as simulated,
+       case when r.suggestion is not null then format('%s/%s', r.suggestion ->> 'source', r.suggestion ->> 'stream') end as suggestion,
        case when r.chosen is not null
             then format('%s/%s=%s', r.chosen ->> 'source', r.chosen ->> 'stream', coalesce(r.chosen ->> 'numerator', r.chosen ->> 'value'))
        end as chosen,

@@ -93,6 +93,35 @@ public sealed class ConflictDetectionTests(PostgresServer server, LoadedUnits lo
             events);
     }
 
+    [Fact]
+    public async Task ARevisedValueUnderAStewardDecision_ReopensTheConflict_KeepingTheDecisionInTheAudit()
+    {
+        var (a, b, measure) = await MeasureAsync("reopen");
+        await LoadAsync(a, Record("00004", 100, null));
+        await LoadAsync(b, Record("00004", 50, null));
+        await DetectAsync(b);
+        await using var connection = await Db.OpenConnectionAsync();
+        var id = await connection.ExecuteScalarAsync<long>("select reconciliation_id from fact.reconciliation where measure = @measure", new { measure });
+        await new StewardDecisions(Db, TimeProvider.System).AcceptAsync(id, $"{b.Name}/s", "steward-test", "b counted the register by hand", null, default);
+        var decided = await ResolvedAsync(connection, id);
+
+        await LoadAsync(b, Record("00004", 60, null));
+        var report = await DetectAsync(b);
+
+        Assert.Equal(("steward_accepted", b.Name, 50m), decided);
+        Assert.Equal(1, report.Reopened);
+        Assert.Equal(("open", "source_revised", null, null), await connection.QuerySingleAsync<(string, string, string?, string?)>(
+            "select status, reason, decided_by, chosen::text from fact.reconciliation where reconciliation_id = @id", new { id }));
+        Assert.Equal(("pending_steward", null, null), await ResolvedAsync(connection, id));
+        var trail = (await connection.QueryAsync<(string Actor, string Action, string? ChosenBefore, string? ChosenAfter)>(
+            """
+            select actor, action, chosen_before ->> 'numerator', chosen_after ->> 'numerator'
+              from fact.reconciliation_event where reconciliation_id = @id order by event_id
+            """,
+            new { id })).ToList();
+        Assert.Equal([("pipeline", "detected", null, null), ("steward-test", "accepted", null, "50"), ("pipeline", "reopened", "50", null)], trail);
+    }
+
     private async Task<(SourceDescriptor A, SourceDescriptor B, string Measure)> MeasureAsync(string test)
     {
         var (a, b, measure) = (CodeSource($"cd_{test}_a"), CodeSource($"cd_{test}_b"), $"cd_{test}");
@@ -123,6 +152,10 @@ public sealed class ConflictDetectionTests(PostgresServer server, LoadedUnits lo
             "select unit_code, status, reason, suggestion ->> 'source', chosen ->> 'source' from fact.reconciliation where measure = @measure order by unit_code",
             new { measure })];
     }
+
+    private static Task<(string Origin, string? Source, decimal? Numerator)> ResolvedAsync(NpgsqlConnection connection, long id) =>
+        connection.QuerySingleAsync<(string, string?, decimal?)>(
+            "select origin, source, numerator from analytics.resolved_values where reconciliation_id = @id", new { id });
 
     private async Task<string> ChecksumAsync(string measure)
     {
