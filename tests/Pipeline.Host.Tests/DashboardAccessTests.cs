@@ -14,7 +14,7 @@ public sealed class DashboardAccessTests(PostgresServer server)
     public async Task TheDashboard_AsksForCredentials_ShowsActionsToOperations_AndNotToReaders()
     {
         var connectionString = await server.CreateDatabaseConnectionStringAsync("dashboard");
-        await using var app = HostSetup.Build(
+        await using var host = await HostUnderTest.StartAsync(
         [
             "--urls=http://127.0.0.1:0",
             $"--ConnectionStrings:Warehouse={connectionString}",
@@ -23,8 +23,7 @@ public sealed class DashboardAccessTests(PostgresServer server)
             $"--Authentication:Users:reader:PasswordHash={BasicUsersHandler.Hash("reader", "reader-password")}",
             "--Authentication:Users:reader:Roles=analyst",
         ]);
-        await app.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var client = new HttpClient { BaseAddress = host.Address };
 
         using var anonymous = await client.GetAsync("/hangfire/recurring");
         var asOperations = await PageAsync(client, "ops", "ops-password");
@@ -38,7 +37,6 @@ public sealed class DashboardAccessTests(PostgresServer server)
         // Hangfire renders the trigger and delete buttons only when the dashboard is not read-only.
         Assert.Contains("js-jobs-list-command", asOperations);
         Assert.DoesNotContain("js-jobs-list-command", asReader);
-        await app.StopAsync();
     }
 
     private static async Task<string> PageAsync(HttpClient client, string user, string password)

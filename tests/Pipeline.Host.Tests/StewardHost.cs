@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Pipeline.Core;
 using Pipeline.Core.ReferenceData;
@@ -26,7 +25,7 @@ public sealed class StewardHost : IAsyncLifetime
     public const string AnalystPassword = "analyst-password";
 
     private PostgresServer? _server;
-    private WebApplication? _app;
+    private HostUnderTest? _host;
 
     public string ConnectionString { get; private set; } = "";
 
@@ -52,7 +51,7 @@ public sealed class StewardHost : IAsyncLifetime
             await job.RunLatestAsync("emc", CancellationToken.None);
         }
 
-        _app = HostSetup.Build(
+        _host = await HostUnderTest.StartAsync(
         [
             "--urls=http://127.0.0.1:0",
             $"--ConnectionStrings:Warehouse={ConnectionString}",
@@ -61,8 +60,7 @@ public sealed class StewardHost : IAsyncLifetime
             $"--Authentication:Users:{Analyst}:PasswordHash={BasicUsersHandler.Hash(Analyst, AnalystPassword)}",
             $"--Authentication:Users:{Analyst}:Roles=analyst",
         ]);
-        await _app.StartAsync();
-        Address = new Uri(_app.Urls.First());
+        Address = _host.Address;
     }
 
     /// <summary>Open conflicts of a measure, as detection left them (id, unit, each source's counts).</summary>
@@ -77,10 +75,9 @@ public sealed class StewardHost : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _host.DisposeAsync();
         }
     }
 }

@@ -63,7 +63,8 @@ async function loadQueue() {
     cell(row, r.chosen ?? (r.suggestion ? `pending (suggested ${r.suggestion})` : "pending"));
     row.addEventListener("click", () => showDetail(r.id));
   }
-  document.getElementById("queue-count").textContent = `${rows.length} conflicts`;
+  // The API answers at most 200 rows unless asked for more: say so rather than pretend the queue is that long.
+  document.getElementById("queue-count").textContent = rows.length === 200 ? "The first 200 conflicts; narrow the filters for the rest." : `${rows.length} conflicts`;
 }
 
 async function showDetail(id) {
