@@ -17,6 +17,9 @@ var root = new RootCommand("Commune digital-transformation data pipeline: wareho
     RunsCommand.Create(context),
     QuarantineCommand.Create(context),
     ConflictsCommand.Create(context),
+    PrefillCommand.Create(context),
+    AttestCommand.Create(context),
+    CoverageCommand.Create(context),
     SimulateCommand.Create(context),
 };
 

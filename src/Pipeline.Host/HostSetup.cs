@@ -5,12 +5,14 @@ using Pipeline.Core;
 using Pipeline.Core.ReferenceData;
 using Pipeline.Host.Health;
 using Pipeline.Host.Scheduling;
+using Pipeline.Host.Prefill;
 using Pipeline.Host.Security;
 using Pipeline.Host.Stewards;
 using Pipeline.Jobs;
 using Pipeline.Jobs.Sources;
 using Pipeline.Normalisation;
 using Pipeline.Warehouse;
+using Pipeline.Warehouse.Prefill;
 using Pipeline.Warehouse.Reconciliation;
 
 namespace Pipeline.Host;
@@ -51,6 +53,7 @@ public static class HostSetup
         services.AddTransient<CommuneLevels>();
         services.AddTransient<ConflictReader>();
         services.AddTransient<StewardDecisions>();
+        services.AddTransient<PrefillReader>();
 
         services.AddHangfire(c => c
             .UseRecommendedSerializerSettings()
@@ -99,6 +102,7 @@ public static class HostSetup
 
         ConflictEndpoints.Map(app);
         StewardPage.Map(app);
+        PrefillEndpoints.Map(app);
 
         RecurringPulls.Register(app.Services.GetRequiredService<IRecurringJobManager>(), schedules);
         return app;
