@@ -20,6 +20,7 @@ var root = new RootCommand("Commune digital-transformation data pipeline: wareho
     PrefillCommand.Create(context),
     AttestCommand.Create(context),
     CoverageCommand.Create(context),
+    AnalystsCommand.Create(context),
     SimulateCommand.Create(context),
 };
 

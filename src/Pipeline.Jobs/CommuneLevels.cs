@@ -35,6 +35,7 @@ public sealed class CommuneLevels(NpgsqlDataSource warehouse, AdminUnitSet units
         var lookup = UnitLookup.For(Era.Y2025, units);
         var input = EvaluationInput.FromRows(rows, Origin, framework, lookup, LevelRun.UnitProblem);
         var results = LevelRun.Evaluate(new LevelEvaluator(framework), input, lookup).Select(r => r.Result).ToList();
+        await new FrameworkCriteria(warehouse).SyncAsync(framework, cancellationToken);
         var changed = await new LevelStore(warehouse, time).SaveAsync(
             Framework,
             Era.Y2025,
