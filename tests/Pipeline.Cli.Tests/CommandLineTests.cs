@@ -24,6 +24,7 @@ public sealed class CommandLineTests
     [InlineData("quarantine", "retry", "--help")]
     [InlineData("units", "map", "--help")]
     [InlineData("backfill", "--help")]
+    [InlineData("report", "levels", "--help")]
     public async Task EveryCommand_HasHelp(params string[] args)
     {
         var (exitCode, stdout, _) = await CliRun.RunAsync(args);
@@ -64,6 +65,8 @@ public sealed class CommandLineTests
     [InlineData("quarantine", "list", "--stage", "elsewhere")]
     [InlineData("backfill", "--source", "telecom", "--from", "2025-Q1", "--to", "2025-07")]
     [InlineData("backfill", "--source", "vneid", "--from", "2025-07", "--to", "2025-13")]
+    [InlineData("report", "levels", "--era", "2023")]
+    [InlineData("report", "levels", "--framework", "dti")]
     public async Task Commands_RefuseBadArguments_WithExit2_NamingThem(params string[] args)
     {
         var (exitCode, _, stderr) = await CliRun.RunAsync(args);

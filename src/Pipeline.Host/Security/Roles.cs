@@ -19,9 +19,13 @@ public static class Policies
     public const string ReadConflicts = "read-conflicts";
     public const string ResolveConflicts = "resolve-conflicts";
 
+    /// <summary>The level report: stewards, analysts and operations read it (it holds no personal data and decides nothing).</summary>
+    public const string ReadReports = "read-reports";
+
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(ReadConflicts, p => p.RequireRole(Roles.Steward, Roles.Analyst));
         options.AddPolicy(ResolveConflicts, p => p.RequireRole(Roles.Steward));
+        options.AddPolicy(ReadReports, p => p.RequireRole(Roles.Steward, Roles.Analyst, Roles.Operations));
     }
 }
