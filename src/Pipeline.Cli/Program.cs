@@ -22,6 +22,7 @@ var root = new RootCommand("Commune digital-transformation data pipeline: wareho
     CoverageCommand.Create(context),
     AnalystsCommand.Create(context),
     SimulateCommand.Create(context),
+    ReportCommand.Create(context),
 };
 
 var parsed = root.Parse(args);

@@ -6,6 +6,7 @@ using Pipeline.Core.ReferenceData;
 using Pipeline.Host.Health;
 using Pipeline.Host.Scheduling;
 using Pipeline.Host.Prefill;
+using Pipeline.Host.Reports;
 using Pipeline.Host.Security;
 using Pipeline.Host.Stewards;
 using Pipeline.Jobs;
@@ -102,6 +103,8 @@ public static class HostSetup
 
         ConflictEndpoints.Map(app);
         StewardPage.Map(app);
+        ReportEndpoints.Map(app);
+        LevelReportPage.Map(app);
         PrefillEndpoints.Map(app);
 
         RecurringPulls.Register(app.Services.GetRequiredService<IRecurringJobManager>(), schedules);

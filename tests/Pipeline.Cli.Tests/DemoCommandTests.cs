@@ -48,7 +48,7 @@ public sealed class DemoCommandTests(PostgresServer server)
         var conflicts = await connection.ExecuteScalarAsync<int>("select count(*) from fact.reconciliation where status in ('settled', 'open')");
         Assert.True(conflicts > 0, "the simulated sources disagree somewhere");
         Assert.Equal(conflicts + 1, (await File.ReadAllLinesAsync(Path.Combine(outDirectory, "conflicts.csv"))).Length);
-        foreach (var file in new[] { "runs.csv", "quarantine.csv", "quarantine_pull.csv" })
+        foreach (var file in new[] { "runs.csv", "quarantine.csv", "quarantine_pull.csv", "levels_report_2025.html", "levels_by_province_2025.csv" })
         {
             Assert.True(File.Exists(Path.Combine(outDirectory, file)), file);
         }

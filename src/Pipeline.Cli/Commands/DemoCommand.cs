@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Dapper;
 using Npgsql;
 using Pipeline.Cli.Demo;
+using Pipeline.Cli.Reports;
 using Pipeline.Cli.Sources;
 using Pipeline.Core.Periods;
 using Pipeline.Jobs;
@@ -11,6 +12,7 @@ using Pipeline.Normalisation;
 using Pipeline.Warehouse;
 using Pipeline.Warehouse.AdminUnits;
 using Pipeline.Warehouse.Migrations;
+using Pipeline.Warehouse.Reports;
 
 namespace Pipeline.Cli.Commands;
 
@@ -86,6 +88,9 @@ internal static class DemoCommand
             var outDirectory = parse.GetValue(output)?.FullName ?? Path.Combine(context.Home, "out");
             var levels = await DemoLevels.WriteAsync(dataSource, year, chosen, outDirectory, ct);
             await DemoOutputs.WriteAsync(dataSource, outDirectory, ct);
+            var reportFiles = await new LevelReportBuilder(dataSource).BuildAsync(CommuneLevels.Framework, Core.Units.Era.Y2025, year, ct) is { } report
+                ? LevelReportFiles.Write(report, outDirectory)
+                : [];
             stages.Add(("write out/", clock.Elapsed));
 
             Console.WriteLine();
@@ -101,7 +106,7 @@ internal static class DemoCommand
             Console.WriteLine();
             await PrintQuarantineAsync(dataSource, ct);
             Console.WriteLine();
-            Console.WriteLine($"Outputs in {outDirectory}: qd2361_inputs_{year}.csv, qd2361_levels_{year}.csv (level, blocking, missing per commune), conflicts.csv, runs.csv, quarantine.csv, quarantine_pull.csv.");
+            Console.WriteLine($"Outputs in {outDirectory}: qd2361_inputs_{year}.csv, qd2361_levels_{year}.csv (level, blocking, missing per commune), conflicts.csv, runs.csv, quarantine.csv, quarantine_pull.csv, {string.Join(", ", reportFiles)}.");
             Console.WriteLine("Time per stage:");
             foreach (var (stage, took) in stages)
             {

@@ -11,7 +11,7 @@ public static class PrefillEndpoints
 {
     public static void Map(WebApplication app)
     {
-        var api = app.MapGroup("/api/prefill").RequireAuthorization(Policies.ReadConflicts);
+        var api = app.MapGroup("/api/prefill").RequireAuthorization(Policies.ReadReports);
         api.MapGet("/{framework}/{year:int}", async (PrefillReader reader, string framework, int year, string? province, CancellationToken ct) =>
             Framework(framework) is { } chosen
                 ? Results.Ok(await reader.ReadAsync(chosen, year, string.IsNullOrWhiteSpace(province) ? null : province, ct))
