@@ -35,6 +35,14 @@ internal sealed class CliContext(IConfiguration configuration, TimeProvider time
     public async Task<NpgsqlDataSource> OpenWarehouseAsync(CancellationToken cancellationToken) =>
         WarehouseDataSource.Create(await WarehouseConnectionStringAsync(cancellationToken));
 
+    /// <summary>The warehouse as <see cref="OpenWarehouseAsync"/> opens it, with every migration applied.</summary>
+    public async Task<NpgsqlDataSource> OpenMigratedWarehouseAsync(CancellationToken cancellationToken)
+    {
+        var warehouse = await OpenWarehouseAsync(cancellationToken);
+        await new Warehouse.Migrations.Migrator(warehouse, time).MigrateAsync(cancellationToken);
+        return warehouse;
+    }
+
     /// <summary>The configured connection string, or the local cluster's (started, and installed, if needed).</summary>
     public async Task<string> WarehouseConnectionStringAsync(CancellationToken cancellationToken)
     {

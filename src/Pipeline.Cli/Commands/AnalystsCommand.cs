@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Pipeline.Core.Input;
-using Pipeline.Warehouse.Migrations;
 using Pipeline.Warehouse.Roles;
 
 namespace Pipeline.Cli.Commands;
@@ -18,7 +17,7 @@ internal static class AnalystsCommand
         var restrict = new Command("restrict", "Limit a role to a province in every analytics view of unit data (repeat for several provinces).") { role, province };
         restrict.SetAction(async (parse, ct) =>
         {
-            await using var warehouse = await OpenAsync(context, ct);
+            await using var warehouse = await context.OpenMigratedWarehouseAsync(ct);
             IReadOnlyList<(short Era, string ProvinceCode)> added;
             try
             {
@@ -38,7 +37,7 @@ internal static class AnalystsCommand
         var list = new Command("list", "Roles limited to provinces, with their (era:province) scopes; any other role sees every province.");
         list.SetAction(async (_, ct) =>
         {
-            await using var warehouse = await OpenAsync(context, ct);
+            await using var warehouse = await context.OpenMigratedWarehouseAsync(ct);
             var scopes = await new AnalystScopes(warehouse, context.Time).ListAsync(ct);
             Console.WriteLine(scopes.Count == 0 ? "No role is limited: every analyst sees every province." : $"{"role",-30} provinces (era:code)");
             foreach (var (name, provinces) in scopes)
@@ -53,19 +52,12 @@ internal static class AnalystsCommand
         var unrestrict = new Command("unrestrict", "Remove a role's province limit: it sees every province again.") { unrestrictRole };
         unrestrict.SetAction(async (parse, ct) =>
         {
-            await using var warehouse = await OpenAsync(context, ct);
+            await using var warehouse = await context.OpenMigratedWarehouseAsync(ct);
             var removed = await new AnalystScopes(warehouse, context.Time).RemoveAsync(parse.GetRequiredValue(unrestrictRole), ct);
             Console.WriteLine($"{parse.GetValue(unrestrictRole)}: {removed} scope rows removed.");
             return ExitCodes.Success;
         });
 
         return new Command("analysts", "Limit analysts' database roles to their province in the analytics views.") { restrict, list, unrestrict };
-    }
-
-    private static async Task<Npgsql.NpgsqlDataSource> OpenAsync(CliContext context, CancellationToken ct)
-    {
-        var warehouse = await context.OpenWarehouseAsync(ct);
-        await new Migrator(warehouse, context.Time).MigrateAsync(ct);
-        return warehouse;
     }
 }

@@ -6,7 +6,6 @@ using Pipeline.Core.Units;
 using Pipeline.Jobs;
 using Pipeline.Normalisation;
 using Pipeline.Warehouse.Attestations;
-using Pipeline.Warehouse.Migrations;
 using Pipeline.Warehouse.Prefill;
 
 namespace Pipeline.Cli.Commands;
@@ -54,8 +53,7 @@ internal static class AttestCommand
                 throw new BadInputException(new InputProblem("--province/--unit", null, "no 2025 commune chosen: give --province CODE or --unit CODE"));
             }
 
-            await using var warehouse = await context.OpenWarehouseAsync(ct);
-            await new Migrator(warehouse, context.Time).MigrateAsync(ct);
+            await using var warehouse = await context.OpenMigratedWarehouseAsync(ct);
             var measured = await new AttestationStore(warehouse, context.Time).MeasuredCriteriaAsync(chosen.Info.Id, ct);
             var criteria = chosen.Criteria.Where(c => c.Scope == CriterionScope.Commune && !measured.Contains(c.Code)).ToList<Criterion>();
             var extension = parse.GetValue(format)!;
@@ -96,8 +94,7 @@ internal static class AttestCommand
         {
             var chosen = (LevelFramework)FrameworkCatalog.Load(parse.GetValue(framework)!);
             var units = await UnitsCommand.ReadAsync(context.AdminUnitsDirectory);
-            await using var warehouse = await context.OpenWarehouseAsync(ct);
-            await new Migrator(warehouse, context.Time).MigrateAsync(ct);
+            await using var warehouse = await context.OpenMigratedWarehouseAsync(ct);
             var store = new AttestationStore(warehouse, context.Time);
             var check = new AttestationCheck(chosen, new ReferenceUnits(units), await store.MeasuredCriteriaAsync(chosen.Info.Id, ct));
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using Pipeline.Core.Input;
 using Pipeline.Core.Periods;
 using Pipeline.Jobs;
-using Pipeline.Warehouse.Migrations;
 using Pipeline.Warehouse.Reconciliation;
 
 namespace Pipeline.Cli.Commands;
@@ -40,7 +39,7 @@ internal static class ConflictsCommand
         };
         list.SetAction(async (parse, ct) =>
         {
-            await using var warehouse = await OpenAsync(context, ct);
+            await using var warehouse = await context.OpenMigratedWarehouseAsync(ct);
             var filter = new ConflictFilter(parse.GetValue(status), parse.GetValue(province), parse.GetValue(measure), parse.GetValue(period), Math.Max(0, parse.GetValue(limit)));
             var rows = await new ConflictReader(warehouse).ListAsync(filter, ct);
             Console.WriteLine($"{"id",8} {"status",-9} {"period",-8} {"unit",-6} {"name",-24} {"measure",-30} {"gap",6}  values -> counts");
@@ -63,7 +62,7 @@ internal static class ConflictsCommand
         var show = new Command("show", "One conflict: every source's value with its earlier values, the policy's suggestion, the decision and its audit trail.") { id };
         show.SetAction(async (parse, ct) =>
         {
-            await using var warehouse = await OpenAsync(context, ct);
+            await using var warehouse = await context.OpenMigratedWarehouseAsync(ct);
             var detail = await new ConflictReader(warehouse).GetAsync(parse.GetValue(id), ct)
                 ?? throw new BadInputException(new InputProblem("id", null, $"no conflict {parse.GetValue(id)}"));
             ConflictText.Print(detail);
@@ -103,7 +102,7 @@ internal static class ConflictsCommand
                 throw new BadInputException(new InputProblem("--accept", null, "give either --accept SOURCE/STREAM or an override value (--numerator or --value), not both or neither"));
             }
 
-            await using var warehouse = await OpenAsync(context, ct);
+            await using var warehouse = await context.OpenMigratedWarehouseAsync(ct);
             var decisions = new StewardDecisions(warehouse, context.Time);
             Candidate chosen;
             try
@@ -133,12 +132,6 @@ internal static class ConflictsCommand
         return resolve;
     }
 
-    private static async Task<Npgsql.NpgsqlDataSource> OpenAsync(CliContext context, CancellationToken ct)
-    {
-        var warehouse = await context.OpenWarehouseAsync(ct);
-        await new Migrator(warehouse, context.Time).MigrateAsync(ct);
-        return warehouse;
-    }
 
     private static string Cut(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 }

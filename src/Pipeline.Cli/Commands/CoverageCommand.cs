@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Pipeline.Cli.Evaluation;
 using Pipeline.Core.Evaluation;
-using Pipeline.Warehouse.Migrations;
 using Pipeline.Warehouse.Prefill;
 
 namespace Pipeline.Cli.Commands;
@@ -33,8 +32,7 @@ internal static class CoverageCommand
         coverage.SetAction(async (parse, ct) =>
         {
             var chosen = (LevelFramework)FrameworkCatalog.Load(parse.GetRequiredValue(framework));
-            await using var warehouse = await context.OpenWarehouseAsync(ct);
-            await new Migrator(warehouse, context.Time).MigrateAsync(ct);
+            await using var warehouse = await context.OpenMigratedWarehouseAsync(ct);
             var communes = await new PrefillReader(warehouse).ReadAsync(chosen, parse.GetValue(year), parse.GetValue(province), ct);
             var rows = communes.SelectMany(c => c.Criteria).GroupBy(c => c.Code).Select(g => (Criterion: g.Key, Counts: Statuses.Select(s => g.Count(c => c.Status == s)).ToArray())).ToList();
 

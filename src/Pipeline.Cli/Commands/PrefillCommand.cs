@@ -2,7 +2,6 @@ using System.CommandLine;
 using Pipeline.Cli.Prefill;
 using Pipeline.Core.Evaluation;
 using Pipeline.Core.Input;
-using Pipeline.Warehouse.Migrations;
 using Pipeline.Warehouse.Prefill;
 
 namespace Pipeline.Cli.Commands;
@@ -33,8 +32,7 @@ internal static class PrefillCommand
             var chosen = (LevelFramework)FrameworkCatalog.Load(parse.GetRequiredValue(framework));
             var assessmentYear = parse.GetValue(year);
             var outDirectory = parse.GetRequiredValue(output).FullName;
-            await using var warehouse = await context.OpenWarehouseAsync(ct);
-            await new Migrator(warehouse, context.Time).MigrateAsync(ct);
+            await using var warehouse = await context.OpenMigratedWarehouseAsync(ct);
             var communes = await new PrefillReader(warehouse).ReadAsync(chosen, assessmentYear, parse.GetValue(province), ct);
             if (communes.Count == 0)
             {
