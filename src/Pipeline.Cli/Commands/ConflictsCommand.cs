@@ -132,6 +132,5 @@ internal static class ConflictsCommand
         return resolve;
     }
 
-
     private static string Cut(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 }
