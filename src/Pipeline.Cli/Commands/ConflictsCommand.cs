@@ -96,21 +96,13 @@ internal static class ConflictsCommand
         {
             var conflict = parse.GetValue(id);
             var steward = parse.GetValue(by) ?? Environment.UserName;
-            var overriding = parse.GetValue(numerator) is not null || parse.GetValue(value) is not null;
-            if (overriding == parse.GetValue(accept) is not null)
-            {
-                throw new BadInputException(new InputProblem("--accept", null, "give either --accept SOURCE/STREAM or an override value (--numerator or --value), not both or neither"));
-            }
-
             await using var warehouse = await context.OpenMigratedWarehouseAsync(ct);
-            var decisions = new StewardDecisions(warehouse, context.Time);
+            var decision = new StewardDecision(
+                parse.GetValue(accept), parse.GetValue(numerator), parse.GetValue(denominator), parse.GetValue(value), parse.GetValue(reason), parse.GetValue(evidence));
             Candidate chosen;
             try
             {
-                chosen = overriding
-                    ? await decisions.OverrideAsync(
-                        conflict, parse.GetValue(numerator), parse.GetValue(denominator), parse.GetValue(value), steward, parse.GetValue(reason) ?? "", parse.GetValue(evidence) ?? "", ct)
-                    : await decisions.AcceptAsync(conflict, parse.GetValue(accept)!, steward, parse.GetValue(reason), parse.GetValue(evidence), ct);
+                chosen = await new StewardDecisions(warehouse, context.Time).DecideAsync(conflict, decision, steward, ct);
             }
             catch (StewardDecisionException e)
             {

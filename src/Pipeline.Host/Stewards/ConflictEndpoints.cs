@@ -34,20 +34,11 @@ public static class ConflictEndpoints
     }
 
     private static async Task<IResult> ResolveAsync(
-        long id, ResolveRequest body, ClaimsPrincipal user, StewardDecisions decisions, ConflictReader reader, IBackgroundJobClient jobs, CancellationToken ct)
+        long id, StewardDecision body, ClaimsPrincipal user, StewardDecisions decisions, ConflictReader reader, IBackgroundJobClient jobs, CancellationToken ct)
     {
-        var steward = user.Identity?.Name ?? "";
-        var overriding = body.Numerator is not null || body.Value is not null;
-        if (overriding == !string.IsNullOrWhiteSpace(body.Accept))
-        {
-            return Results.BadRequest(new { error = "give either accept (source/stream) or an override value (numerator or value), not both or neither" });
-        }
-
         try
         {
-            _ = overriding
-                ? await decisions.OverrideAsync(id, body.Numerator, body.Denominator, body.Value, steward, body.Reason ?? "", body.Evidence ?? "", ct)
-                : await decisions.AcceptAsync(id, body.Accept!, steward, body.Reason, body.Evidence, ct);
+            _ = await decisions.DecideAsync(id, body, user.Identity?.Name ?? "", ct);
         }
         catch (StewardDecisionException e)
         {

@@ -11,6 +11,21 @@ namespace Pipeline.Warehouse.Reconciliation;
 /// </summary>
 public sealed class StewardDecisions(NpgsqlDataSource dataSource, TimeProvider clock)
 {
+    /// <summary>A decision as the CLI and the web API receive it: an accept or an override, never both or neither.</summary>
+    public Task<Candidate> DecideAsync(long id, StewardDecision decision, string steward, CancellationToken ct)
+    {
+        var overriding = decision.Numerator is not null || decision.Value is not null;
+        if (overriding == !string.IsNullOrWhiteSpace(decision.Accept))
+        {
+            throw new StewardDecisionException(
+                StewardDecisionProblem.Invalid, "give either accept (source/stream) or an override value (numerator or value), not both or neither");
+        }
+
+        return overriding
+            ? OverrideAsync(id, decision.Numerator, decision.Denominator, decision.Value, steward, decision.Reason ?? "", decision.Evidence ?? "", ct)
+            : AcceptAsync(id, decision.Accept!, steward, decision.Reason, decision.Evidence, ct);
+    }
+
     /// <param name="origin">The candidate to accept as "source/stream", e.g. "emc/dossier-stats".</param>
     public Task<Candidate> AcceptAsync(long id, string origin, string steward, string? note, string? evidenceUrl, CancellationToken ct) =>
         DecideAsync(id, steward, ReconciliationActions.Accepted, ReconciliationReasons.StewardAccepted, note, evidenceUrl, candidates =>
@@ -106,6 +121,12 @@ public sealed class StewardDecisions(NpgsqlDataSource dataSource, TimeProvider c
         return chosen;
     }
 }
+
+/// <summary>
+/// A steward's decision on a conflict: <see cref="Accept"/> ("source/stream"), or an override (<see cref="Numerator"/>
+/// or <see cref="Value"/>, with <see cref="Reason"/> and <see cref="Evidence"/>). Also the body of the web API's resolve.
+/// </summary>
+public sealed record StewardDecision(string? Accept, decimal? Numerator, decimal? Denominator, decimal? Value, string? Reason, string? Evidence);
 
 /// <summary>Why a decision was refused: the conflict does not exist, or the decision is not valid for it.</summary>
 public enum StewardDecisionProblem
