@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Dapper;
 using Pipeline.Warehouse.Tests.Support;
@@ -23,8 +21,8 @@ public sealed class ConflictApiTests(PostgresServer server, StewardHost host) : 
         using var client = new HttpClient { BaseAddress = host.Address };
 
         using var anonymous = await client.GetAsync("/api/conflicts");
-        using var list = await SendAsync(client, HttpMethod.Get, "/api/conflicts?status=open", StewardHost.Analyst, StewardHost.AnalystPassword);
-        using var resolve = await SendAsync(client, HttpMethod.Post, $"/api/conflicts/{id}/resolve", StewardHost.Analyst, StewardHost.AnalystPassword, new { accept = "portal/procedures" });
+        using var list = await SignedIn.SendAsync(client, HttpMethod.Get, "/api/conflicts?status=open", StewardHost.Analyst, StewardHost.AnalystPassword);
+        using var resolve = await SignedIn.SendAsync(client, HttpMethod.Post, $"/api/conflicts/{id}/resolve", StewardHost.Analyst, StewardHost.AnalystPassword, new { accept = "portal/procedures" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
@@ -40,9 +38,9 @@ public sealed class ConflictApiTests(PostgresServer server, StewardHost host) : 
         var id = (await host.OpenConflictsAsync("dossiers_received"))[0];
         using var client = new HttpClient { BaseAddress = host.Address };
 
-        using var noEvidence = await SendAsync(client, HttpMethod.Post, $"/api/conflicts/{id}/resolve", StewardHost.Steward, StewardHost.StewardPassword, new { numerator = 500, reason = "counted" });
-        using var unknown = await SendAsync(client, HttpMethod.Post, "/api/conflicts/999999999/resolve", StewardHost.Steward, StewardHost.StewardPassword, new { accept = "portal/procedures" });
-        using var accepted = await SendAsync(
+        using var noEvidence = await SignedIn.SendAsync(client, HttpMethod.Post, $"/api/conflicts/{id}/resolve", StewardHost.Steward, StewardHost.StewardPassword, new { numerator = 500, reason = "counted" });
+        using var unknown = await SignedIn.SendAsync(client, HttpMethod.Post, "/api/conflicts/999999999/resolve", StewardHost.Steward, StewardHost.StewardPassword, new { accept = "portal/procedures" });
+        using var accepted = await SignedIn.SendAsync(
             client, HttpMethod.Post, $"/api/conflicts/{id}/resolve", StewardHost.Steward, StewardHost.StewardPassword, new { accept = "portal/procedures", reason = "EMC's link was down" });
 
         Assert.Equal(HttpStatusCode.BadRequest, noEvidence.StatusCode);
@@ -63,17 +61,5 @@ public sealed class ConflictApiTests(PostgresServer server, StewardHost host) : 
         // The resolved value is what evaluators read.
         Assert.Equal(("steward_accepted", "portal"), await connection.QuerySingleAsync<(string, string)>(
             "select origin, source from analytics.resolved_values where reconciliation_id = @id", new { id }));
-    }
-
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string user, string password, object? body = null)
-    {
-        var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        return client.SendAsync(request);
     }
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using Pipeline.Host.Security;
 using Pipeline.Warehouse.Tests.Support;
 
@@ -28,7 +26,7 @@ public sealed class DashboardAccessTests(PostgresServer server)
         using var anonymous = await client.GetAsync("/hangfire/recurring");
         var asOperations = await PageAsync(client, "ops", "ops-password");
         var asReader = await PageAsync(client, "reader", "reader-password");
-        using var wrongPassword = await SendAsync(client, "ops", "not-it");
+        using var wrongPassword = await SignedIn.GetAsync(client, "/hangfire/recurring", "ops", "not-it");
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrongPassword.StatusCode);
@@ -41,15 +39,8 @@ public sealed class DashboardAccessTests(PostgresServer server)
 
     private static async Task<string> PageAsync(HttpClient client, string user, string password)
     {
-        using var response = await SendAsync(client, user, password);
+        using var response = await SignedIn.GetAsync(client, "/hangfire/recurring", user, password);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
-    }
-
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string user, string password)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/hangfire/recurring");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
-        return client.SendAsync(request);
     }
 }

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Pipeline.Warehouse.Tests.Support;
 
@@ -24,7 +22,7 @@ public sealed class LevelReportApiTests(PostgresServer server, ReportHost host) 
         using var client = new HttpClient { BaseAddress = host.Address };
 
         using var anonymous = await client.GetAsync(path);
-        using var otherRole = await GetAsync(client, path, ReportHost.Other, ReportHost.OtherPassword);
+        using var otherRole = await SignedIn.GetAsync(client, path, ReportHost.Other, ReportHost.OtherPassword);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal("Basic", anonymous.Headers.WwwAuthenticate.Single().Scheme);
@@ -36,7 +34,7 @@ public sealed class LevelReportApiTests(PostgresServer server, ReportHost host) 
     {
         using var client = new HttpClient { BaseAddress = host.Address };
 
-        using var response = await GetAsync(client, "/api/reports/levels", ReportHost.Operations, ReportHost.OperationsPassword);
+        using var response = await SignedIn.GetAsync(client, "/api/reports/levels", ReportHost.Operations, ReportHost.OperationsPassword);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -52,16 +50,9 @@ public sealed class LevelReportApiTests(PostgresServer server, ReportHost host) 
     {
         using var client = new HttpClient { BaseAddress = host.Address };
 
-        using var response = await GetAsync(client, "/api/reports/levels" + query, ReportHost.Analyst, ReportHost.AnalystPassword);
+        using var response = await SignedIn.GetAsync(client, "/api/reports/levels" + query, ReportHost.Analyst, ReportHost.AnalystPassword);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(reason, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
-    }
-
-    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string user, string password)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
-        return await client.SendAsync(request);
     }
 }

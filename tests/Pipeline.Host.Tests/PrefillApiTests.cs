@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Dapper;
 using Pipeline.Warehouse.Tests.Support;
@@ -24,8 +22,8 @@ public sealed class PrefillApiTests(PostgresServer server, StewardHost host) : I
         using var client = new HttpClient { BaseAddress = host.Address };
 
         using var anonymous = await client.GetAsync($"/api/prefill/qd2361/2025/{unit}");
-        using var unknown = await GetAsync(client, "/api/prefill/qd2361/2025/99999");
-        using var response = await GetAsync(client, $"/api/prefill/qd2361/2025/{unit}");
+        using var unknown = await SignedIn.GetAsync(client, "/api/prefill/qd2361/2025/99999", StewardHost.Analyst, StewardHost.AnalystPassword);
+        using var response = await SignedIn.GetAsync(client, $"/api/prefill/qd2361/2025/{unit}", StewardHost.Analyst, StewardHost.AnalystPassword);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
@@ -38,12 +36,5 @@ public sealed class PrefillApiTests(PostgresServer server, StewardHost host) : I
         Assert.Contains("sha256", measured.GetProperty("evidence").GetString());
         Assert.Equal("missing", criteria["X.CQS.05"].GetProperty("status").GetString());
         Assert.Equal(unit, json.RootElement.GetProperty("unitCode").GetString());
-    }
-
-    private static Task<HttpResponseMessage> GetAsync(HttpClient client, string path)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{StewardHost.Analyst}:{StewardHost.AnalystPassword}")));
-        return client.SendAsync(request);
     }
 }
