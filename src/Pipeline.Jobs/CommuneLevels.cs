@@ -10,54 +10,80 @@ using Pipeline.Warehouse.Levels;
 namespace Pipeline.Jobs;
 
 /// <summary>
-/// The job's last step: every 2025 commune evaluated under Decision 2361 for an assessment year, from the warehouse's
-/// criterion values (<c>analytics.criterion_inputs_qd2361</c>) with the same checks and evaluator as `./pipeline
-/// evaluate`, and stored in <c>fact.level</c>, where only communes whose result changed are written and audited.
+/// The job's last step: the communes of one map evaluated under Decision 2361 for an assessment year, from the
+/// warehouse's criterion values (<c>analytics.criterion_values_qd2361</c>) with the same checks and evaluator as
+/// `./pipeline evaluate`, and stored in <c>fact.level</c>, where only units whose result changed are written and
+/// audited. On the 2025 map a year before the reform rests on rebased values (the trend on 2025 units); on the 2024
+/// map the districts of the evaluated communes are evaluated too.
 /// </summary>
 public sealed class CommuneLevels(NpgsqlDataSource warehouse, AdminUnitSet units, TimeProvider time)
 {
     public const string Framework = "qd2361";
-    private const string Origin = "analytics.criterion_inputs_qd2361";
+    private const string Origin = "analytics.criterion_values_qd2361";
 
-    public async Task<LevelsReport> EvaluateAsync(int year, CancellationToken cancellationToken)
+    /// <summary>
+    /// The evaluations a period's values take part in: its year on the 2025 map always (rebased when measured on 2024
+    /// units), and on the 2024 map for a period of 2024 or earlier (later years are assessed on the 2025 map).
+    /// </summary>
+    public static IReadOnlyList<(Era Era, int Year)> EvaluationsOf(Core.Periods.Period period) =>
+        period.Era == Era.Y2024 && period.End.Year <= 2024
+            ? [(Era.Y2025, period.End.Year), (Era.Y2024, period.End.Year)]
+            : [(Era.Y2025, period.End.Year)];
+
+    /// <summary>Every evaluation a period's values take part in (<see cref="EvaluationsOf"/>); the form a steward's decision queues.</summary>
+    public async Task<IReadOnlyList<LevelsReport>> EvaluatePeriodAsync(string period, CancellationToken cancellationToken)
+    {
+        var reports = new List<LevelsReport>();
+        foreach (var (era, year) in EvaluationsOf(Core.Periods.Period.Parse(period)))
+        {
+            reports.Add(await EvaluateAsync(era, year, cancellationToken));
+        }
+
+        return reports;
+    }
+
+    public async Task<LevelsReport> EvaluateAsync(Era era, int year, CancellationToken cancellationToken)
     {
         List<(string, string, string?, string?)> rows;
         await using (var connection = await warehouse.OpenConnectionAsync(cancellationToken))
         {
             var values = await connection.QueryAsync<(string UnitCode, string Criterion, decimal Value, decimal? Denominator)>(new CommandDefinition(
                 WarehouseQueries.CriterionInputsForYear,
-                new { year },
+                new { era = (short)era, year },
                 cancellationToken: cancellationToken));
             rows = [.. values.Select(v => (v.UnitCode, v.Criterion, (string?)Text(v.Value), v.Denominator is { } d ? Text(d) : null))];
         }
 
         var framework = (LevelFramework)FrameworkCatalog.Load(Framework);
-        var lookup = UnitLookup.For(Era.Y2025, units);
-        var input = EvaluationInput.FromRows(rows, Origin, framework, lookup, LevelRun.UnitProblem);
+        var lookup = UnitLookup.For(era, units);
+        var input = EvaluationInput.FromRows(rows, Origin, framework, lookup, LevelRun.UnitProblem).WithDistrictsOfCommunes(lookup);
         var results = LevelRun.Evaluate(new LevelEvaluator(framework), input, lookup).Select(r => r.Result).ToList();
         await new FrameworkCriteria(warehouse).SyncAsync(framework, cancellationToken);
         var changed = await new LevelStore(warehouse, time).SaveAsync(
             Framework,
-            Era.Y2025,
+            era,
             year,
             results.Select(r => new StoredLevel(
                 r.UnitCode, r.Level, r.AttainableLevel, [.. r.Blocking.Select(c => c.Code)], [.. r.Missing.Select(c => c.Code)])),
             cancellationToken);
-        return new LevelsReport(year, results.Count, changed);
+        return new LevelsReport(era, year, results.Count, changed);
     }
 
     /// <summary>Whether the year was ever evaluated (a warehouse upgraded with facts already loaded has no levels yet).</summary>
-    public async Task<bool> HasLevelsAsync(int year, CancellationToken cancellationToken)
+    public async Task<bool> HasLevelsAsync(Era era, int year, CancellationToken cancellationToken)
     {
         await using var connection = await warehouse.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             WarehouseQueries.HasLevels,
-            new { framework = Framework, year },
+            new { framework = Framework, era = (short)era, year },
             cancellationToken: cancellationToken));
     }
 
     private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>How many communes were evaluated for the year and how many of their stored levels changed.</summary>
-public sealed record LevelsReport(int Year, int Evaluated, int Changed);
+/// <summary>How many units of the map were evaluated for the year and how many of their stored levels changed.</summary>
+public sealed record LevelsReport(Era Era, int Year, int Evaluated, int Changed)
+{
+    public override string ToString() => $"{Evaluated} units of the {(int)Era} map evaluated for {Year}, {Changed} levels changed";
+}

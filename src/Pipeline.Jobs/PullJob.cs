@@ -48,15 +48,18 @@ public sealed class PullJob(
         }
 
         // Levels rest on the values of the whole year; a load and a detection that changed nothing cannot change
-        // them, unless the year was never evaluated.
-        LevelsReport? levels = null;
+        // them, unless the year was never evaluated. A 2024-era period counts on both maps (see EvaluationsOf).
+        var levels = new List<LevelsReport>();
         var communeLevels = new CommuneLevels(warehouse, units, time);
         var changed = load.Inserted + load.Revised + load.Withdrawn + conflicts.Detected + conflicts.Changed + conflicts.Reopened + conflicts.Withdrawn;
-        if (asked.Era == Core.Units.Era.Y2025
-            && (changed > 0 || !await communeLevels.HasLevelsAsync(asked.End.Year, cancellationToken)))
+        foreach (var (era, year) in CommuneLevels.EvaluationsOf(asked))
         {
-            levels = await communeLevels.EvaluateAsync(asked.End.Year, cancellationToken);
-            await log.WriteLineAsync($"{source} {period}: {levels.Evaluated} communes evaluated for {levels.Year}, {levels.Changed} levels changed");
+            if (changed > 0 || !await communeLevels.HasLevelsAsync(era, year, cancellationToken))
+            {
+                var report = await communeLevels.EvaluateAsync(era, year, cancellationToken);
+                levels.Add(report);
+                await log.WriteLineAsync($"{source} {period}: {report}");
+            }
         }
 
         return new PullJobResult(pull, load, conflicts, levels);
@@ -73,7 +76,7 @@ public sealed class PullJob(
 }
 
 /// <summary>What one job run did: the pull's, the load's and the conflict detection's reports, and the evaluation when one ran.</summary>
-public sealed record PullJobResult(Intake.RunReport Pull, Warehouse.Facts.LoadReport Load, ReconciliationReport Conflicts, LevelsReport? Levels);
+public sealed record PullJobResult(Intake.RunReport Pull, Warehouse.Facts.LoadReport Load, ReconciliationReport Conflicts, IReadOnlyList<LevelsReport> Levels);
 
 /// <summary>A step of a job failed; the message names the source, period and the run to look at.</summary>
 public sealed class JobStepFailedException(string message) : Exception(message);

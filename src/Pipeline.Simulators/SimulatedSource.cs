@@ -37,6 +37,9 @@ public abstract class SimulatedSource : IDisposable
 
     public SimulationData Data { get; }
 
+    /// <summary>How many unit keys the source publishes for the period at the clock's date; 0 for a period it has not published.</summary>
+    public abstract int ExpectedUnitKeys(Core.Periods.Period period);
+
     /// <summary>The simulator's "today": nothing dated after it is published. Tests move it to publish revisions.</summary>
     public SimulationClock Clock { get; }
 

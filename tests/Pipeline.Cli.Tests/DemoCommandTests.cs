@@ -53,6 +53,22 @@ public sealed class DemoCommandTests(PostgresServer server)
             Assert.True(File.Exists(Path.Combine(outDirectory, file)), file);
         }
 
+        // History: the operators' 2024 quarters (2024 codes) give a 2024 year on both maps, rebased onto 2025 communes
+        // for the trend, and on the 2024 map per commune and district.
+        Assert.Contains("History for the trend on 2025 communes: telecom 2024-Q1, telecom 2024-Q2, telecom 2024-Q3, telecom 2024-Q4", output);
+        var evaluations = (await connection.QueryAsync<(short Era, int Year, string Level, int Units)>(
+            """
+            select l.era, l.year, u.level, count(*)::int from fact.level l join ref.admin_unit u on u.era = l.era and u.code = l.unit_code
+             group by 1, 2, 3 order by 1, 2, 3
+            """)).ToList();
+        Assert.Equal([(2024, 2024, "commune"), (2024, 2024, "district"), (2025, 2024, "commune"), (2025, 2025, "commune")], evaluations.Select(e => ((int)e.Era, e.Year, e.Level)));
+        var districts = await connection.ExecuteScalarAsync<int>(
+            "select count(distinct district_code) from ref.admin_unit u join fact.level l on l.era = u.era and l.unit_code = u.code where u.era = 2024 and u.level = 'commune'");
+        Assert.Equal(districts, evaluations[1].Units);
+        var trendYears = (await File.ReadAllLinesAsync(Path.Combine(outDirectory, "levels_trend.csv"))).Skip(1).Select(l => l.Split(',')[1]).Distinct();
+        Assert.Equal(["2024", "2025"], trendYears);
+        Assert.True(File.Exists(Path.Combine(outDirectory, "levels_report_2024_2024_units.html")));
+
         // Again: nothing new is fetched, loaded, detected or evaluated.
         var before = await StateAsync(connection);
         var (again, _, againError) = await CliRun.RunWithWarehouseAsync(warehouse, demo);
@@ -73,7 +89,7 @@ public sealed class DemoCommandTests(PostgresServer server)
         Assert.Equal(2, refused);
         Assert.Contains("evidence link", refusal);
         Assert.True(resolved == 0, resolveError);
-        Assert.Contains($"communes re-evaluated for 2025", resolution);
+        Assert.Contains("units of the 2025 map evaluated for 2025", resolution);
         Assert.Equal(0, shown);
         Assert.Contains("resolved (steward_accepted)", detail);
         Assert.Contains("steward-cli", detail);
@@ -88,7 +104,7 @@ public sealed class DemoCommandTests(PostgresServer server)
             (select count(*) from fact.value_revision),
             (select md5(string_agg(r::text, '' order by r.reconciliation_id)) from fact.reconciliation r),
             (select count(*) from fact.reconciliation_event),
-            (select md5(string_agg(l::text, '' order by l.unit_code)) from fact.level l),
+            (select md5(string_agg(l::text, '' order by l::text)) from fact.level l),
             (select count(*) from fact.level_change))
         """);
 }

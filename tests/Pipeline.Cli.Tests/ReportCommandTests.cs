@@ -95,7 +95,7 @@ public sealed partial class ReportCommandTests(PostgresServer server) : IDisposa
                 "2024,2024,51,Tỉnh Quảng Ngãi,,,170,1,1,0,0,0,0,0,0,0,1,0,0,0,false",
                 "2024,2024,51,Tỉnh Quảng Ngãi,522,Thành phố Quảng Ngãi,22,1,1,0,0,0,0,0,0,0,1,0,0,0,false",
             ],
-            await Lines("levels_by_province_2024.csv"));
+            await Lines("levels_by_province_2024_2024_units.csv"));
     }
 
     public void Dispose() => Directory.Delete(_out, recursive: true);

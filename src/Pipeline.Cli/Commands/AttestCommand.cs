@@ -111,8 +111,8 @@ internal static class AttestCommand
             Console.WriteLine($"{attestations.Count} attested values: {added} new, {changed} changed, {unchanged} unchanged.");
             foreach (var year in attestations.Select(a => a.Year).Distinct().Order())
             {
-                var levels = await new CommuneLevels(warehouse, units, context.Time).EvaluateAsync(year, ct);
-                Console.WriteLine($"{levels.Evaluated} communes re-evaluated for {year}: {levels.Changed} levels changed.");
+                var levels = await new CommuneLevels(warehouse, units, context.Time).EvaluateAsync(Core.Units.Era.Y2025, year, ct);
+                Console.WriteLine($"Re-evaluated: {levels}.");
             }
 
             return ExitCodes.Success;

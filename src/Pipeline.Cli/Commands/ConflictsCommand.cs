@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Pipeline.Core.Input;
-using Pipeline.Core.Periods;
 using Pipeline.Jobs;
 using Pipeline.Warehouse.Reconciliation;
 
@@ -111,12 +110,10 @@ internal static class ConflictsCommand
 
             Console.WriteLine($"Conflict {conflict} resolved by {steward}: {chosen.Origin} = {chosen.Compared}{(chosen.Denominator is { } d ? $" / {d}" : "")}.");
             var detail = (await new ConflictReader(warehouse).GetAsync(conflict, ct))!;
-            var period = Period.Parse(detail.Period);
-            if (period.Era == Core.Units.Era.Y2025)
+            var units = await UnitsCommand.ReadAsync(context.AdminUnitsDirectory);
+            foreach (var levels in await new CommuneLevels(warehouse, units, context.Time).EvaluatePeriodAsync(detail.Period, ct))
             {
-                var units = await UnitsCommand.ReadAsync(context.AdminUnitsDirectory);
-                var levels = await new CommuneLevels(warehouse, units, context.Time).EvaluateAsync(period.End.Year, ct);
-                Console.WriteLine($"{levels.Evaluated} communes re-evaluated for {levels.Year}: {levels.Changed} levels changed.");
+                Console.WriteLine($"Re-evaluated: {levels}.");
             }
 
             return ExitCodes.Success;

@@ -84,21 +84,49 @@ internal static class DemoCommand
             stages.Add(($"nightly jobs of {done.Count + failures.Count} sources", clock.Elapsed));
 
             clock.Restart();
+            var history = DemoHistory.Periods(units, chosen, done.Select(d => (d.Pull.Source, Period.Parse(d.Pull.Period))));
+            Console.WriteLine($"History for the trend on 2025 communes: {(history.Count == 0 ? "none published" : string.Join(", ", history.Select(h => $"{h.Source} {h.Period}")))}");
+            var historyRuns = new List<PullJobResult>();
+            foreach (var (source, period) in history)
+            {
+                try
+                {
+                    historyRuns.Add(await job.RunAsync(source, period.ToString(), ct));
+                }
+                catch (JobStepFailedException e)
+                {
+                    failures.Add(e.Message);
+                    await Console.Error.WriteLineAsync($"error: {e.Message}");
+                }
+            }
+
+            stages.Add(($"history: {history.Count} periods", clock.Elapsed));
+
+            clock.Restart();
             var year = done.Select(d => Period.Parse(d.Pull.Period).End.Year).DefaultIfEmpty(2025).Max();
             var outDirectory = parse.GetValue(output)?.FullName ?? Path.Combine(context.Home, "out");
             var levels = await DemoLevels.WriteAsync(dataSource, year, chosen, outDirectory, ct);
             await DemoOutputs.WriteAsync(dataSource, outDirectory, ct);
-            var reportFiles = await new LevelReportBuilder(dataSource).BuildAsync(CommuneLevels.Framework, Core.Units.Era.Y2025, year, ct) is { } report
-                ? LevelReportFiles.Write(report, outDirectory)
-                : [];
+            var reportFiles = new List<string>();
+            if (await new LevelReportBuilder(dataSource).BuildAsync(CommuneLevels.Framework, Core.Units.Era.Y2025, year, ct) is { } report)
+            {
+                reportFiles.AddRange(LevelReportFiles.Write(report, outDirectory));
+            }
+
+            // The latest year evaluated on the 2024 map (from the history), per province and district.
+            if (await new LevelReportBuilder(dataSource).BuildAsync(CommuneLevels.Framework, Core.Units.Era.Y2024, null, ct) is { } before)
+            {
+                reportFiles.AddRange(LevelReportFiles.Write(before, outDirectory).Where(f => !reportFiles.Contains(f)));
+            }
+
             stages.Add(("write out/", clock.Elapsed));
 
             Console.WriteLine();
             await UnitSummary.PrintAsync(dataSource, ct);
             Console.WriteLine();
-            RunTable.Print([.. done.Select(d => d.Pull)], simulated: true);
+            RunTable.Print([.. done.Concat(historyRuns).Select(d => d.Pull)], simulated: true);
             Console.WriteLine();
-            LoadTable.Print([.. done.Select(d => d.Load)]);
+            LoadTable.Print([.. done.Concat(historyRuns).Select(d => d.Load)]);
             Console.WriteLine();
             LevelSummary.Print(levels, year);
             Console.WriteLine();

@@ -29,7 +29,7 @@ internal static class DemoLevels
         var written = levels.Select(l => l.UnitCode).ToHashSet(StringComparer.Ordinal);
         var inputs = (await connection.QueryAsync<(string UnitCode, string Criterion, decimal Value, decimal? Denominator)>(new CommandDefinition(
             WarehouseQueries.CriterionInputsForYear,
-            new { year },
+            new { era = (short)Era.Y2025, year },
             cancellationToken: ct)))
             .Where(i => written.Contains(i.UnitCode));
         using (var csv = new CsvOut(Path.Combine(outDirectory, $"qd2361_inputs_{year}.csv"), "unit_code", "criterion", "value", "denominator"))

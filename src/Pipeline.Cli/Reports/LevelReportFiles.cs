@@ -17,7 +17,8 @@ internal static class LevelReportFiles
     /// <returns>The names of the files written.</returns>
     public static IReadOnlyList<string> Write(LevelReport report, string outDirectory)
     {
-        var year = report.Year.ToString(CultureInfo.InvariantCulture);
+        // The 2025 map is the default; a report on the 2024 map says so in its names (a year such as 2024 has both).
+        var year = report.Year.ToString(CultureInfo.InvariantCulture) + (report.Era == (short)Core.Units.Era.Y2024 ? "_2024_units" : "");
         string[] names = [$"levels_report_{year}.html", $"levels_by_province_{year}.csv", $"blocking_criteria_{year}.csv", "levels_trend.csv"];
         LevelReportHtml.Write(report, Path.Combine(outDirectory, names[0]));
         WriteAreas(report, Path.Combine(outDirectory, names[1]));

@@ -79,6 +79,26 @@ public sealed class EvaluationInput
         return builder.Build();
     }
 
+    /// <summary>
+    /// The same input with the district of every commune in it (2024 map) added without rows of its own, so the
+    /// district is evaluated too: its H.CHUNG.01 rolls up its communes' levels, its other criteria are missing until
+    /// a row gives them. A district already in the input keeps its rows.
+    /// </summary>
+    public EvaluationInput WithDistrictsOfCommunes(UnitLookup units)
+    {
+        var order = Units.ToList();
+        var present = Units.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var code in Units.Where(u => u.Level == UnitLevel.Commune).Select(u => u.DistrictCode).OfType<string>())
+        {
+            if (present.Add(code) && units.Find(code) is { Level: UnitLevel.District } district)
+            {
+                order.Add(district);
+            }
+        }
+
+        return new EvaluationInput(order, _values);
+    }
+
     /// <summary>Collects checked rows into observations per unit.</summary>
     private sealed class Builder(Framework framework, UnitLookup units, Func<AdminUnit, Criterion, string?> unitProblem)
     {

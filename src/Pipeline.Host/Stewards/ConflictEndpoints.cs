@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Hangfire;
-using Pipeline.Core.Periods;
 using Pipeline.Host.Security;
 using Pipeline.Jobs;
 using Pipeline.Warehouse.Reconciliation;
@@ -46,10 +45,7 @@ public static class ConflictEndpoints
         }
 
         var detail = (await reader.GetAsync(id, ct))!;
-        if (Period.Parse(detail.Period) is { Era: Core.Units.Era.Y2025 } period)
-        {
-            jobs.Enqueue<CommuneLevels>(EvaluationQueue, levels => levels.EvaluateAsync(period.End.Year, CancellationToken.None));
-        }
+        jobs.Enqueue<CommuneLevels>(EvaluationQueue, levels => levels.EvaluatePeriodAsync(detail.Period, CancellationToken.None));
 
         return Results.Ok(detail);
     }

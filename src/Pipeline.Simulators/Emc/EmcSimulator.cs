@@ -28,7 +28,7 @@ public sealed class EmcSimulator(SimulationData data, SimulationClock clock) : S
     public EmcUnits Units => _units.Value;
 
     /// <summary>Every unit, for every month from 2025-07 that is published at the clock's date.</summary>
-    public int ExpectedUnitKeys(Period period) =>
+    public override int ExpectedUnitKeys(Period period) =>
         Publication.Publishes(period, FirstPeriod, Clock.AsOf)
             ? Units.All.Count
             : 0;

@@ -32,7 +32,7 @@ public sealed class HealthSimulator : SimulatedSource
     public IReadOnlyList<HealthFacility> Facilities { get; }
 
     /// <summary>Every facility of the registry, for a month from 2025-07 published at the clock's date; else 0.</summary>
-    public int ExpectedUnitKeys(Period period) => IsPublished(period) ? Facilities.Count : 0;
+    public override int ExpectedUnitKeys(Period period) => IsPublished(period) ? Facilities.Count : 0;
 
     protected override void RegisterEndpoints()
     {

@@ -49,7 +49,7 @@ public sealed class PortalSimulator(SimulationData data, SimulationClock clock) 
     public IReadOnlyList<PortalAgency> Agencies => _agencies.Value;
 
     /// <summary>Every agency in each of the two report streams, for a month from 2025-07 published at the clock's date.</summary>
-    public int ExpectedUnitKeys(Period period) => Published(period) ? 2 * Agencies.Count : 0;
+    public override int ExpectedUnitKeys(Period period) => Published(period) ? 2 * Agencies.Count : 0;
 
     /// <summary>The values a report row of the agency shows at the clock's date (procedures then 766), or null before publication.</summary>
     public (long[] Procedures, decimal[] Index766)? Values(PortalAgency agency, Period period) =>

@@ -26,7 +26,7 @@ public sealed class PostalSimulator(SimulationData data, SimulationClock clock) 
     public override string Name => "postal";
 
     /// <summary>Every 2025 commune (one postcode each) once the quarter is published; nothing before 2025-Q3.</summary>
-    public int ExpectedUnitKeys(Period period) => PostalExports.Published(period, Clock.AsOf) ? _book.Value.Entries.Count : 0;
+    public override int ExpectedUnitKeys(Period period) => PostalExports.Published(period, Clock.AsOf) ? _book.Value.Entries.Count : 0;
 
     protected override void RegisterEndpoints()
     {

@@ -26,7 +26,7 @@ public sealed class TelecomSimulator(SimulationData data, SimulationClock clock)
     public IReadOnlyList<string> ListedFiles() => [.. FeedFile.Listed(Clock.AsOf).Select(f => f.Name)];
 
     /// <summary>Distinct (operator, unit key) pairs of the period's quarterly files in the drop at the clock's date.</summary>
-    public int ExpectedUnitKeys(Period period) =>
+    public override int ExpectedUnitKeys(Period period) =>
         FeedFile.Listed(Clock.AsOf)
             .Where(f => f.Correction == 0 && f.Period == period)
             .Sum(f => FeedContent.Of(Data, f).DistinctKeys);

@@ -22,7 +22,7 @@ public sealed class VneidSimulator(SimulationData data, SimulationClock clock) :
     public static Publication Publication { get; } = Publication.Monthly;
 
     /// <summary>Every 2025 commune, for every month from 2025-07 that is published at the clock's date.</summary>
-    public int ExpectedUnitKeys(Period period) =>
+    public override int ExpectedUnitKeys(Period period) =>
         Publication.Publishes(period, FirstPeriod, Clock.AsOf)
             ? Data.Communes2025.Count
             : 0;

@@ -1,5 +1,6 @@
--- The 2361 commune criterion values of one assessment year, measured or attested, in evaluate's IN.csv order.
+-- The 2361 criterion values of one map (@era) and assessment year (@year), measured or attested, in evaluate's
+-- IN.csv order.
 select unit_code, criterion, value, denominator
   from analytics.criterion_values_qd2361
- where year = @year
+ where era = @era and year = @year
  order by unit_code, criterion;

@@ -1,1 +1,1 @@
-select exists (select 1 from fact.level where framework = @framework and year = @year);
+select exists (select 1 from fact.level where framework = @framework and era = @era and year = @year);

@@ -3,4 +3,4 @@ select v.unit_code, v.criterion, v.value, v.denominator, v.status, v.simulated, 
        v.evidence_url, v.attested_by, v.attested_at
   from analytics.criterion_values_qd2361 v
   join ref.admin_unit u on u.era = 2025 and u.code = v.unit_code
- where v.year = @year and (@province::text is null or u.province_code = @province);
+ where v.era = 2025 and v.year = @year and (@province::text is null or u.province_code = @province);

@@ -45,6 +45,27 @@ public sealed class EvaluationInputTests
     }
 
     [Fact]
+    public void WithDistrictsOfCommunes_AddsEachCommunesDistrictOnce_SoTheRunRollsItUp()
+    {
+        // 00004 Trúc Bạch and 00001 Phúc Xá are communes of Ba Đình (001) on the 2024 map; 00091 Phú Thượng is in Tây Hồ (003).
+        var input = EvaluationInput.FromRows(
+            [("00004", "X.CQS.01", "50", "100"), ("00001", "X.CQS.01", "60", "100"), ("00091", "X.CQS.01", "70", "100")],
+            "rows",
+            Frameworks.Qd2361,
+            Frameworks.Units2024,
+            LevelRun.UnitProblem).WithDistrictsOfCommunes(Frameworks.Units2024);
+
+        var results = LevelRun.Evaluate(new LevelEvaluator(Frameworks.Qd2361), input, Frameworks.Units2024);
+
+        Assert.Equal(["00004", "00001", "00091", "001", "003"], input.Units.Select(u => u.Code));
+        Assert.Equal(["00004", "00001", "00091", "001", "003"], results.Select(r => r.Result.UnitCode));
+        // The district has no rows of its own: its criteria are missing, H.CHUNG.01 excepted (rolled up, so observed).
+        var rollup = Frameworks.Qd2361.AllCriteria.Single(c => c.Code == "H.CHUNG.01").Index;
+        Assert.NotNull(results[3].Values[rollup]);
+        Assert.DoesNotContain(results[3].Result.Missing, c => c.Code == "H.CHUNG.01");
+    }
+
+    [Fact]
     public void FromRows_GivesTheObservationsReadWouldGive()
     {
         var input = EvaluationInput.FromRows(
