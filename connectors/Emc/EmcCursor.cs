@@ -14,10 +14,7 @@ internal sealed record EmcCursor(string? Watermark, EmcPass? Pass) : IStreamCurs
 
     public static EmcCursor Parse(string? json) => StoredCursor.Parse(json, Fresh);
 
-    public IEnumerable<DateTimeOffset> Dates() =>
-        new[] { ("Watermark", Watermark), ("Pass.Since", Pass?.Since), ("Pass.Until", Pass?.Until) }
-            .Where(d => d.Item2 is not null)
-            .Select(d => StoredCursor.Date(d.Item1, d.Item2!));
+    public IEnumerable<DateTimeOffset> Dates() => StoredCursor.Dates(("Watermark", Watermark), ("Pass.Since", Pass?.Since), ("Pass.Until", Pass?.Until));
 
     public override string ToString() => JsonSerializer.Serialize(this);
 }

@@ -14,10 +14,7 @@ internal sealed record HealthCursor(string? Watermark, HealthPass? Pass) : IStre
 
     public static HealthCursor Parse(string? json) => StoredCursor.Parse(json, Fresh);
 
-    public IEnumerable<DateTimeOffset> Dates() =>
-        new[] { ("Watermark", Watermark), ("Pass.Since", Pass?.Since), ("Pass.AsOf", Pass?.AsOf) }
-            .Where(d => d.Item2 is not null)
-            .Select(d => StoredCursor.Date(d.Item1, d.Item2!));
+    public IEnumerable<DateTimeOffset> Dates() => StoredCursor.Dates(("Watermark", Watermark), ("Pass.Since", Pass?.Since), ("Pass.AsOf", Pass?.AsOf));
 
     public override string ToString() => JsonSerializer.Serialize(this);
 }

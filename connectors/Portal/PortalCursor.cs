@@ -17,11 +17,11 @@ internal sealed record PortalCursor(string? Watermark, PortalPass? Pass) : IStre
 
     /// <summary>The portal's timestamps are Vietnam time without an offset (<see cref="PortalTime"/>).</summary>
     public IEnumerable<DateTimeOffset> Dates() =>
-        new[] { ("Watermark", Watermark), ("Pass.Since", Pass?.Since), ("Pass.Latest", Pass?.Latest) }
-            .Where(d => d.Item2 is not null)
-            .Select(d => PortalTime.TryParse(d.Item2, out var local)
+        new (string Field, string? Text)[] { ("Watermark", Watermark), ("Pass.Since", Pass?.Since), ("Pass.Latest", Pass?.Latest) }
+            .Where(d => d.Text is not null)
+            .Select(d => PortalTime.TryParse(d.Text, out var local)
                 ? new DateTimeOffset(local, TimeSpan.FromHours(7))
-                : throw new CursorStateException(string.Create(CultureInfo.InvariantCulture, $"{d.Item1} '{d.Item2}' is not {PortalTime.Format}")));
+                : throw new CursorStateException(string.Create(CultureInfo.InvariantCulture, $"{d.Field} '{d.Text}' is not {PortalTime.Format}")));
 
     public override string ToString() => JsonSerializer.Serialize(this);
 }

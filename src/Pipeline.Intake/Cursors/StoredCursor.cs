@@ -36,11 +36,11 @@ public static class StoredCursor
         try
         {
             var cursor = Parse(json, fresh);
-            var latest = clock.GetUtcNow() + ClockSkew;
-            if (cursor.Dates().Where(d => d > latest).Order().FirstOrDefault() is var future && future != default)
+            var now = clock.GetUtcNow();
+            var future = cursor.Dates().Where(d => d > now + ClockSkew).ToList();
+            if (future.Count > 0)
             {
-                throw new CursorStateException(string.Create(
-                    CultureInfo.InvariantCulture, $"it is dated {future:O}, after now ({clock.GetUtcNow():O})"));
+                throw new CursorStateException(string.Create(CultureInfo.InvariantCulture, $"it is dated {future.Max():O}, after now ({now:O})"));
             }
 
             return cursor;
@@ -71,6 +71,10 @@ public static class StoredCursor
             throw new CursorStateException($"it is not a {typeof(T).Name} ({e.Message})");
         }
     }
+
+    /// <summary>The dates of the fields that are set, as sources write them in cursors (ISO 8601).</summary>
+    public static IEnumerable<DateTimeOffset> Dates(params (string Field, string? Text)[] fields) =>
+        fields.Where(f => f.Text is not null).Select(f => Date(f.Field, f.Text!));
 
     /// <summary>A date as a source wrote it in a cursor (ISO 8601), or <see cref="CursorStateException"/>.</summary>
     public static DateTimeOffset Date(string field, string text) =>
