@@ -12,8 +12,6 @@ internal sealed record EmcCursor(string? Watermark, EmcPass? Pass) : IStreamCurs
 {
     public static readonly EmcCursor Fresh = new(null, null);
 
-    public static EmcCursor Parse(string? json) => StoredCursor.Parse(json, Fresh);
-
     public IEnumerable<DateTimeOffset> Dates() => StoredCursor.Dates(("Watermark", Watermark), ("Pass.Since", Pass?.Since), ("Pass.Until", Pass?.Until));
 
     public override string ToString() => JsonSerializer.Serialize(this);

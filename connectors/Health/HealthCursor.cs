@@ -12,8 +12,6 @@ internal sealed record HealthCursor(string? Watermark, HealthPass? Pass) : IStre
 {
     public static readonly HealthCursor Fresh = new(null, null);
 
-    public static HealthCursor Parse(string? json) => StoredCursor.Parse(json, Fresh);
-
     public IEnumerable<DateTimeOffset> Dates() => StoredCursor.Dates(("Watermark", Watermark), ("Pass.Since", Pass?.Since), ("Pass.AsOf", Pass?.AsOf));
 
     public override string ToString() => JsonSerializer.Serialize(this);

@@ -13,8 +13,6 @@ internal sealed record PortalCursor(string? Watermark, PortalPass? Pass) : IStre
 {
     public static readonly PortalCursor Fresh = new(null, null);
 
-    public static PortalCursor Parse(string? json) => StoredCursor.Parse(json, Fresh);
-
     /// <summary>The portal's timestamps are Vietnam time without an offset (<see cref="PortalTime"/>).</summary>
     public IEnumerable<DateTimeOffset> Dates() =>
         new (string Field, string? Text)[] { ("Watermark", Watermark), ("Pass.Since", Pass?.Since), ("Pass.Latest", Pass?.Latest) }

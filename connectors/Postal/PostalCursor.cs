@@ -13,8 +13,6 @@ internal sealed record PostalCursor(RegistryStamp? Registry, IReadOnlyDictionary
 {
     public static PostalCursor Fresh => new(null, new Dictionary<string, FileStamp>());
 
-    public static PostalCursor Parse(string? json) => StoredCursor.Parse(json, Fresh);
-
     public IEnumerable<DateTimeOffset> Dates() =>
         Files.Values.Select(f => f.Modified).Concat(Registry?.NewestUpdate is { } newest ? [newest] : []);
 

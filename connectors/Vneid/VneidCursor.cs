@@ -12,8 +12,6 @@ internal sealed record VneidCursor(string? Watermark, VneidPass? Pass) : IStream
 {
     public static readonly VneidCursor Fresh = new(null, null);
 
-    public static VneidCursor Parse(string? json) => StoredCursor.Parse(json, Fresh);
-
     public IEnumerable<DateTimeOffset> Dates() => StoredCursor.Dates(("Watermark", Watermark), ("Pass.Since", Pass?.Since));
 
     public override string ToString() => JsonSerializer.Serialize(this);
