@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Pipeline.Core.Periods;
 using Pipeline.Core.Units;
 using Pipeline.Intake;
+using Pipeline.Intake.Cursors;
 using Pipeline.Intake.Http;
 
 namespace Pipeline.Connectors.Emc;
@@ -30,7 +31,7 @@ public sealed class EmcConnector(IEmcApi api, IOptions<EmcOptions> options, Time
     {
         var o = options.Value;
         var month = session.Period.ToString();
-        var cursor = EmcCursor.Parse(await session.ReadCursorAsync(Stream, cancellationToken));
+        var cursor = await StoredCursor.ReadAsync(session, Stream, clock, EmcCursor.Fresh, cancellationToken);
         var since = cursor.Pass is { } pass ? pass.Since : cursor.Watermark;
         var until = cursor.Pass?.Until;
         var page = cursor.Pass?.NextPage ?? 1;

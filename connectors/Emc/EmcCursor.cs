@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Intake.Cursors;
 
 namespace Pipeline.Connectors.Emc;
 
@@ -7,10 +8,11 @@ namespace Pipeline.Connectors.Emc;
 /// complete pass (the next pass asks only for figures modified after it); <see cref="Pass"/> is a pass in progress,
 /// so a failed run resumes at the page that failed, asking the same pinned query.
 /// </summary>
-internal sealed record EmcCursor(string? Watermark, EmcPass? Pass)
+internal sealed record EmcCursor(string? Watermark, EmcPass? Pass) : IStreamCursor
 {
-    public static EmcCursor Parse(string? json) =>
-        json is null ? new EmcCursor(null, null) : JsonSerializer.Deserialize<EmcCursor>(json) ?? new EmcCursor(null, null);
+    public static readonly EmcCursor Fresh = new(null, null);
+
+    public IEnumerable<DateTimeOffset> Dates() => StoredCursor.Dates(("Watermark", Watermark), ("Pass.Since", Pass?.Since), ("Pass.Until", Pass?.Until));
 
     public override string ToString() => JsonSerializer.Serialize(this);
 }

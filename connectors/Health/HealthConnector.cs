@@ -3,6 +3,7 @@ using Pipeline.Core.Periods;
 using Pipeline.Core.ReferenceData;
 using Pipeline.Core.Units;
 using Pipeline.Intake;
+using Pipeline.Intake.Cursors;
 using Pipeline.Intake.Http;
 
 namespace Pipeline.Connectors.Health;
@@ -37,7 +38,7 @@ public sealed class HealthConnector(IHealthApi api, IOptions<HealthOptions> opti
     public async Task PullAsync(IIntakeSession session, CancellationToken cancellationToken)
     {
         var period = session.Period.ToString();
-        var cursor = HealthCursor.Parse(await session.ReadCursorAsync(StatisticsStream, cancellationToken));
+        var cursor = await StoredCursor.ReadAsync(session, StatisticsStream, clock, HealthCursor.Fresh, cancellationToken);
         var pass = cursor.Pass ?? new HealthPass(cursor.Watermark, null, options.Value.PageSize, 1);
         FacilityRegistry? registry = null;
         while (true)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Intake.Cursors;
 
 namespace Pipeline.Connectors.Health;
 
@@ -7,10 +8,11 @@ namespace Pipeline.Connectors.Health;
 /// of the last complete pass (the next pass asks only for rows updated after it); <see cref="Pass"/> is a pass in
 /// progress, so a failed run resumes at the page that failed instead of starting over.
 /// </summary>
-internal sealed record HealthCursor(string? Watermark, HealthPass? Pass)
+internal sealed record HealthCursor(string? Watermark, HealthPass? Pass) : IStreamCursor
 {
-    public static HealthCursor Parse(string? json) =>
-        json is null ? new HealthCursor(null, null) : JsonSerializer.Deserialize<HealthCursor>(json) ?? new HealthCursor(null, null);
+    public static readonly HealthCursor Fresh = new(null, null);
+
+    public IEnumerable<DateTimeOffset> Dates() => StoredCursor.Dates(("Watermark", Watermark), ("Pass.Since", Pass?.Since), ("Pass.AsOf", Pass?.AsOf));
 
     public override string ToString() => JsonSerializer.Serialize(this);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Pipeline.Core.Periods;
 using Pipeline.Core.Units;
 using Pipeline.Intake;
+using Pipeline.Intake.Cursors;
 
 namespace Pipeline.Connectors.Portal;
 
@@ -36,10 +37,18 @@ public sealed class PortalConnector(IPortalApi api, IOptions<PortalOptions> opti
     {
         var pageSize = options.Value.PageSize;
         var gateway = new PortalGateway(api, clock);
-        var agencies = await AgencyList.FetchAsync(session, gateway, pageSize, cancellationToken);
+
+        // Every stream's cursor before the first request: one that cannot be trusted refuses the whole run.
+        var cursors = new List<PortalCursor>();
         foreach (var report in Reports)
         {
-            await report.PullAsync(session, gateway, pageSize, agencies.Ids, cancellationToken);
+            cursors.Add(await StoredCursor.ReadAsync(session, report.Name, clock, PortalCursor.Fresh, cancellationToken));
+        }
+
+        var agencies = await AgencyList.FetchAsync(session, gateway, pageSize, cancellationToken);
+        foreach (var (report, cursor) in Reports.Zip(cursors))
+        {
+            await report.PullAsync(session, gateway, cursor, pageSize, agencies.Ids, cancellationToken);
         }
 
         await agencies.LandAsync(session, cancellationToken);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using Pipeline.Intake.Cursors;
 
 namespace Pipeline.Connectors.Portal;
 
@@ -7,10 +9,17 @@ namespace Pipeline.Connectors.Portal;
 /// complete pass, sent as <c>p_capnhat_tu</c> so the next pass gets only rows updated after it; <see cref="Pass"/>
 /// is a pass in progress, so a failed run resumes at the page that failed instead of starting over.
 /// </summary>
-internal sealed record PortalCursor(string? Watermark, PortalPass? Pass)
+internal sealed record PortalCursor(string? Watermark, PortalPass? Pass) : IStreamCursor
 {
-    public static PortalCursor Parse(string? json) =>
-        json is null ? new PortalCursor(null, null) : JsonSerializer.Deserialize<PortalCursor>(json) ?? new PortalCursor(null, null);
+    public static readonly PortalCursor Fresh = new(null, null);
+
+    /// <summary>The portal's timestamps are Vietnam time without an offset (<see cref="PortalTime"/>).</summary>
+    public IEnumerable<DateTimeOffset> Dates() =>
+        new (string Field, string? Text)[] { ("Watermark", Watermark), ("Pass.Since", Pass?.Since), ("Pass.Latest", Pass?.Latest) }
+            .Where(d => d.Text is not null)
+            .Select(d => PortalTime.TryParse(d.Text, out var local)
+                ? new DateTimeOffset(local, TimeSpan.FromHours(7))
+                : throw new CursorStateException(string.Create(CultureInfo.InvariantCulture, $"{d.Field} '{d.Text}' is not {PortalTime.Format}")));
 
     public override string ToString() => JsonSerializer.Serialize(this);
 }

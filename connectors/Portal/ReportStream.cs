@@ -5,16 +5,15 @@ using Pipeline.Intake;
 namespace Pipeline.Connectors.Portal;
 
 /// <summary>
-/// Pulls one report service for the session's period page by page from the stream's cursor, committing each page
+/// Pulls one report service for the session's period page by page from the stream's stored cursor, committing each page
 /// with the cursor after it. Rows are checked against the commune agency list fetched at the start of the run.
 /// </summary>
 /// <param name="Request">Builds the service's params: period, <c>p_capnhat_tu</c> (or null), page, page size.</param>
 internal sealed record ReportStream(string Name, IReportRows Rows, Func<Period, string?, int, int, JsonObject> Request)
 {
     public async Task PullAsync(
-        IIntakeSession session, PortalGateway gateway, int pageSize, IReadOnlySet<string> agencies, CancellationToken cancellationToken)
+        IIntakeSession session, PortalGateway gateway, PortalCursor cursor, int pageSize, IReadOnlySet<string> agencies, CancellationToken cancellationToken)
     {
-        var cursor = PortalCursor.Parse(await session.ReadCursorAsync(Name, cancellationToken));
         var pass = cursor.Pass ?? PortalPass.Start(cursor.Watermark, pageSize, session.RunId);
         while (true)
         {

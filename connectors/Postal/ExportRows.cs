@@ -9,6 +9,9 @@ namespace Pipeline.Connectors.Postal;
 /// </summary>
 internal sealed class ExportRows(string period, PostcodeRegistry registry)
 {
+    /// <summary>An accepted row gives this many records.</summary>
+    public const int RecordsPerRow = 5;
+
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
     public List<SourceRecord> Records { get; } = [];

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Pipeline.Core.Periods;
 using Pipeline.Core.Units;
 using Pipeline.Intake;
+using Pipeline.Intake.Cursors;
 using Pipeline.Intake.Http;
 using Pipeline.Intake.PersonalData;
 
@@ -29,7 +30,7 @@ public sealed class PostalConnector(IPostalApi api, IOptions<PostalOptions> opti
     {
         var key = options.Value.ApiKey;
         var period = session.Period.ToString();
-        var cursor = PostalCursor.Parse(await session.ReadCursorAsync(Stream, cancellationToken));
+        var cursor = await StoredCursor.ReadAsync(session, Stream, clock, PostalCursor.Fresh, cancellationToken);
 
         var indexRequest = $"GET /api/v1/exports/{period}/index.json";
         using var indexResponse = await api.GetExportIndexAsync(key, period, cancellationToken);
@@ -51,6 +52,12 @@ public sealed class PostalConnector(IPostalApi api, IOptions<PostalOptions> opti
             {
                 await PersonalDataRefusal.RefuseAsync(session, payload, finding, cancellationToken);
             }
+
+            BadLineLimit.Check(
+                $"postal export file {entry.File}",
+                (content.Records.Count / ExportRows.RecordsPerRow) + content.Quarantined.Count,
+                content.Quarantined.Count,
+                options.Value.MaxBadLineShare);
 
             cursor = cursor.After(entry, registry.Stamp);
             await session.CommitPageAsync(new LandedPage(payload, content.Records, content.Quarantined, cursor.ToString()), cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Intake.Cursors;
 
 namespace Pipeline.Connectors.Postal;
 
@@ -8,10 +9,12 @@ namespace Pipeline.Connectors.Postal;
 /// index lists it with a hash not recorded here, so a failed run resumes at the first file it had not committed, a
 /// second run fetches no file, and a later run fetches only new correction files (or a file the operator re-exported).
 /// </summary>
-internal sealed record PostalCursor(RegistryStamp? Registry, IReadOnlyDictionary<string, FileStamp> Files)
+internal sealed record PostalCursor(RegistryStamp? Registry, IReadOnlyDictionary<string, FileStamp> Files) : IStreamCursor
 {
-    public static PostalCursor Parse(string? json) =>
-        (json is null ? null : JsonSerializer.Deserialize<PostalCursor>(json)) ?? new PostalCursor(null, new Dictionary<string, FileStamp>());
+    public static PostalCursor Fresh => new(null, new Dictionary<string, FileStamp>());
+
+    public IEnumerable<DateTimeOffset> Dates() =>
+        Files.Values.Select(f => f.Modified).Concat(Registry?.NewestUpdate is { } newest ? [newest] : []);
 
     /// <summary>Whether the file, as the index now describes it, has been committed already.</summary>
     public bool Has(ExportEntry entry) => Files.TryGetValue(entry.File, out var stamp) && stamp.Sha256 == entry.Sha256;

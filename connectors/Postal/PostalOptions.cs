@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Pipeline.Intake;
 using Pipeline.Intake.Http;
 
 namespace Pipeline.Connectors.Postal;
@@ -16,4 +17,11 @@ public sealed class PostalOptions
     /// <summary>Postcodes per registry page; the contract allows 1 to 1,000.</summary>
     [Range(1, 1000)]
     public int RegistryPageSize { get; set; } = 1000;
+
+    /// <summary>
+    /// The share of a file's lines that may be quarantined (bad quoting, wrong field count, bad values) before the file
+    /// is refused whole and the run fails: above it the export is broken, not a few lines.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MaxBadLineShare { get; set; } = BadLineLimit.DefaultMaxShare;
 }

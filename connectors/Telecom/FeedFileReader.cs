@@ -8,10 +8,14 @@ namespace Pipeline.Connectors.Telecom;
 /// <summary>
 /// Reads one operator file into records and quarantine (CONTRACT.md, "Mapping"). The header is checked first: a
 /// documented column missing or renamed, or a column the contract does not know, is schema drift and fails the run.
-/// Each line then gives five records or goes to quarantine whole, with its line number, raw text and the reason.
+/// Each line then gives five records or goes to quarantine whole, with its line number, raw text and the reason. Text
+/// is read in Unicode NFC, whichever form the file was written in.
 /// </summary>
 internal static class FeedFileReader
 {
+    /// <summary>An accepted line gives this many records (four counts and the flag).</summary>
+    public const int RecordsPerLine = 5;
+
     public static (List<SourceRecord> Records, List<QuarantinedRecord> Quarantined) Read(
         byte[] content, FeedLayout layout, string file, string period, CommuneCodes codes)
     {
@@ -169,6 +173,8 @@ internal static class FeedFileReader
     /// <summary>The current line's fields by column name.</summary>
     private readonly struct FeedLine(CsvReader reader, Dictionary<string, int> columns)
     {
-        public string this[string column] => reader.GetString(columns[column]);
+        // NFC: a file exported on a system that writes Vietnamese decomposed (a + combining tilde for "ã") must give the
+        // same names and labels as one written composed, or one commune becomes two keys. The raw text stays as received.
+        public string this[string column] => reader.GetString(columns[column]).Normalize(NormalizationForm.FormC);
     }
 }

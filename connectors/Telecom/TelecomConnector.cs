@@ -5,6 +5,7 @@ using Pipeline.Core.Periods;
 using Pipeline.Core.ReferenceData;
 using Pipeline.Core.Units;
 using Pipeline.Intake;
+using Pipeline.Intake.Cursors;
 using Pipeline.Intake.Http;
 using Pipeline.Intake.PersonalData;
 
@@ -40,11 +41,19 @@ public sealed class TelecomConnector(ITelecomApi api, IOptions<TelecomOptions> o
         var o = options.Value;
         var authorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{o.Username}:{o.Password}"));
         var period = session.Period.ToString();
+
+        // Every operator's cursor before the first request: one that cannot be trusted refuses the whole run.
+        var cursors = new Dictionary<string, TelecomCursor>(StringComparer.Ordinal);
+        foreach (var stream in Descriptor.Streams)
+        {
+            cursors[stream] = await StoredCursor.ReadAsync(session, stream, clock, TelecomCursor.Fresh, cancellationToken);
+        }
+
         var index = await ReadIndexAsync(session, authorization, cancellationToken);
         foreach (var stream in Descriptor.Streams)
         {
             var layout = FeedLayout.For(stream);
-            var cursor = TelecomCursor.Parse(await session.ReadCursorAsync(stream, cancellationToken));
+            var cursor = cursors[stream];
 
             // A correction must land after the file it corrects, or the file would put the old values back.
             var files = index.Where(e => e.Operator == stream && e.Period == period)
@@ -65,6 +74,8 @@ public sealed class TelecomConnector(ITelecomApi api, IOptions<TelecomOptions> o
                 }
 
                 var (records, quarantined) = FeedFileReader.Read(payload.Content, layout, entry.File, period, _codes.Value);
+                BadLineLimit.Check(
+                    $"{stream} file {entry.File}", (records.Count / FeedFileReader.RecordsPerLine) + quarantined.Count, quarantined.Count, o.MaxBadLineShare);
 
                 // The hash of the bytes landed, not the index's: if the file changed between listing and download, the
                 // next run sees the difference and fetches it again.

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Pipeline.Intake;
 using Pipeline.Intake.Http;
 
 namespace Pipeline.Connectors.Telecom;
@@ -16,4 +17,11 @@ public sealed class TelecomOptions
     /// <summary>The account's password (a secret: from the environment, never the repository).</summary>
     [Required]
     public string Password { get; set; } = "";
+
+    /// <summary>
+    /// The share of a file's lines that may be quarantined (bad quoting, wrong field count, bad values) before the file
+    /// is refused whole and the run fails: above it the export is broken, not a few lines.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MaxBadLineShare { get; set; } = BadLineLimit.DefaultMaxShare;
 }

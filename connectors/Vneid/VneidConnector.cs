@@ -3,6 +3,7 @@ using Pipeline.Core.Periods;
 using Pipeline.Core.ReferenceData;
 using Pipeline.Core.Units;
 using Pipeline.Intake;
+using Pipeline.Intake.Cursors;
 using Pipeline.Intake.Http;
 
 namespace Pipeline.Connectors.Vneid;
@@ -31,7 +32,7 @@ public sealed class VneidConnector(IVneidApi api, IOptions<VneidOptions> options
     {
         var o = options.Value;
         var period = session.Period.ToString();
-        var cursor = VneidCursor.Parse(await session.ReadCursorAsync(Stream, cancellationToken));
+        var cursor = await StoredCursor.ReadAsync(session, Stream, clock, VneidCursor.Fresh, cancellationToken);
         var since = cursor.Pass is { } pass ? pass.Since : cursor.Watermark;
         var next = cursor.Pass?.Next;
         while (true)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Intake.Cursors;
 
 namespace Pipeline.Connectors.Vneid;
 
@@ -7,10 +8,11 @@ namespace Pipeline.Connectors.Vneid;
 /// pass (the next pass asks only for items updated after it); <see cref="Pass"/> is a pass in progress, so a failed
 /// run resumes at its next page instead of starting over.
 /// </summary>
-internal sealed record VneidCursor(string? Watermark, VneidPass? Pass)
+internal sealed record VneidCursor(string? Watermark, VneidPass? Pass) : IStreamCursor
 {
-    public static VneidCursor Parse(string? json) =>
-        json is null ? new VneidCursor(null, null) : JsonSerializer.Deserialize<VneidCursor>(json) ?? new VneidCursor(null, null);
+    public static readonly VneidCursor Fresh = new(null, null);
+
+    public IEnumerable<DateTimeOffset> Dates() => StoredCursor.Dates(("Watermark", Watermark), ("Pass.Since", Pass?.Since));
 
     public override string ToString() => JsonSerializer.Serialize(this);
 }

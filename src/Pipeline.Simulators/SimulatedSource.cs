@@ -93,17 +93,26 @@ public abstract class SimulatedSource : IDisposable
             message.Method,
             message.Path,
             ParametersOf(message),
-            (message.Headers ?? new Dictionary<string, WireMockList<string>>()).ToDictionary(h => h.Key, h => h.Value.ToString() ?? "", StringComparer.OrdinalIgnoreCase));
+            (message.Headers ?? new Dictionary<string, WireMockList<string>>()).ToDictionary(h => h.Key, h => h.Value.ToString() ?? "", StringComparer.OrdinalIgnoreCase),
+            TimeProvider.System.GetUtcNow());
         _log.Enqueue(request);
 
         var fault = Faults.Take(endpoint, request.Parameters);
         switch (fault?.Kind)
         {
             case FaultKind.ServerError:
-                return Message(503, "text/plain", "Service Unavailable"u8.ToArray());
+                var unavailable = Message(503, "text/plain", "Service Unavailable"u8.ToArray());
+
+                // A 503 says when to come back only when the rule says so (maintenance windows do, overloads rarely).
+                if (fault.RetryAfter is { } back)
+                {
+                    unavailable.Headers!["Retry-After"] = new WireMockList<string>(RetryAfter(back));
+                }
+
+                return unavailable;
             case FaultKind.TooManyRequests:
                 var limited = Message(429, "text/plain", "Too Many Requests"u8.ToArray());
-                limited.Headers!["Retry-After"] = new WireMockList<string>("1");
+                limited.Headers!["Retry-After"] = new WireMockList<string>(RetryAfter(fault.RetryAfter ?? TimeSpan.FromSeconds(1)));
                 return limited;
             case FaultKind.ConnectionReset:
                 var reset = Message(200, "text/plain", []);
@@ -128,6 +137,10 @@ public abstract class SimulatedSource : IDisposable
         response.Headers!["Repr-Digest"] = new WireMockList<string>($"sha-256=:{Convert.ToBase64String(SHA256.HashData(full))}:");
         return response;
     }
+
+    // Retry-After in delta-seconds (RFC 9110 allows whole seconds only), at least 1.
+    private static string RetryAfter(TimeSpan delay) =>
+        Math.Max(1, (int)Math.Ceiling(delay.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static ResponseMessage Message(int status, string contentType, byte[] body) => new()
     {

@@ -6,10 +6,10 @@ public enum FaultKind
     /// <summary>The normal response, after a delay (default 5 s: past a short attempt timeout).</summary>
     Latency,
 
-    /// <summary>503 Service Unavailable.</summary>
+    /// <summary>503 Service Unavailable; with Retry-After when the rule sets one.</summary>
     ServerError,
 
-    /// <summary>429 Too Many Requests with Retry-After (default 1 s).</summary>
+    /// <summary>429 Too Many Requests with Retry-After (the rule's, in whole seconds; default 1 s).</summary>
     TooManyRequests,
 
     /// <summary>The connection is reset (TCP RST) without any response.</summary>

@@ -6,12 +6,18 @@ namespace Pipeline.Simulators.Faults;
 /// One fault: its kind, the endpoint it applies to (null: every endpoint), request parameters that must all match
 /// (e.g. page=3), and how many matching requests it hits before it stops (null: every one).
 /// </summary>
+/// <param name="Delay">How long a <see cref="FaultKind.Latency"/> response is held back.</param>
+/// <param name="RetryAfter">The Retry-After a 429 (default 1 s) or a 503 (default none) sends.</param>
+/// <param name="Share">The share of matching requests hit, spread evenly and the same on every run (0.3: the 4th, 7th,
+/// 10th, ...); null hits every matching request. A flaky gateway, without the randomness that makes tests flaky.</param>
 public sealed record FaultRule(
     FaultKind Kind,
     string? Endpoint = null,
     IReadOnlyDictionary<string, string>? When = null,
     int? Times = null,
-    TimeSpan? Delay = null)
+    TimeSpan? Delay = null,
+    TimeSpan? RetryAfter = null,
+    double? Share = null)
 {
     /// <summary>
     /// Parses the command-line form <c>kind[:endpoint][@key=value,...][*times]</c>, e.g. <c>429:stats@page=2*3</c>.

@@ -7,13 +7,18 @@ namespace Pipeline.Simulators.Faults;
 public sealed class FaultSet
 {
     private readonly Lock _gate = new();
-    private readonly List<(FaultRule Rule, int Left)> _rules = [];
+    private readonly List<(FaultRule Rule, int Left, long Seen)> _rules = [];
 
     public void Add(FaultRule rule)
     {
+        if (rule.Share is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rule), rule.Share, "a fault's share of requests is between 0 and 1");
+        }
+
         lock (_gate)
         {
-            _rules.Add((rule, rule.Times ?? int.MaxValue));
+            _rules.Add((rule, rule.Times ?? int.MaxValue, 0));
         }
     }
 
@@ -32,10 +37,16 @@ public sealed class FaultSet
         {
             for (var i = 0; i < _rules.Count; i++)
             {
-                var (rule, left) = _rules[i];
+                var (rule, left, seen) = _rules[i];
                 if (left > 0 && (rule.Endpoint is null || rule.Endpoint == endpoint) && Matches(rule, parameters))
                 {
-                    _rules[i] = (rule, left - 1);
+                    _rules[i] = (rule, left, seen + 1);
+                    if (rule.Share is { } share && !HitsShare(share, seen + 1))
+                    {
+                        continue;
+                    }
+
+                    _rules[i] = (rule, left - 1, seen + 1);
                     return rule;
                 }
             }
@@ -43,6 +54,9 @@ public sealed class FaultSet
             return null;
         }
     }
+
+    // The n-th matching request is hit when floor(n * share) steps up: exactly share of them, evenly spread.
+    private static bool HitsShare(double share, long n) => Math.Floor(n * share) > Math.Floor((n - 1) * share);
 
     private static bool Matches(FaultRule rule, IReadOnlyDictionary<string, string> parameters) =>
         rule.When is null || rule.When.All(w => parameters.TryGetValue(w.Key, out var v) && v == w.Value);
