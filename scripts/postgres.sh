@@ -15,6 +15,9 @@
 #   PIPELINE_PG_PORT  TCP port on 127.0.0.1 (default 55432). A fixed port keeps
 #                     connection strings stable across runs; 55432 stays clear of
 #                     a system cluster on 5432.
+#   PIPELINE_PG_DIR   Directory of the cluster (default <repo>/.local/postgres). A
+#                     second, private cluster (another directory and port) lets a
+#                     test restart its server without touching the shared one.
 #
 # Layout (all under the git-ignored <repo>/.local/):
 #   .local/postgres.lock        flock target serialising concurrent callers
@@ -38,8 +41,10 @@ readonly RELOCATE_ROOT=/var/lib/pipeline-postgres
 SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
 REPO_ROOT=$(cd -- "$SCRIPT_DIR/.." && pwd -P)
 LOCAL_DIR=$REPO_ROOT/.local
-PG_BASE=$LOCAL_DIR/postgres
-LOCK_FILE=$LOCAL_DIR/postgres.lock
+PG_BASE=${PIPELINE_PG_DIR:-$LOCAL_DIR/postgres}
+PG_BASE=${PG_BASE%/}
+# One lock per cluster: callers of another cluster never wait for this one.
+if [[ -n ${PIPELINE_PG_DIR:-} ]]; then LOCK_FILE=$PG_BASE.lock; else LOCK_FILE=$LOCAL_DIR/postgres.lock; fi
 PORT=${PIPELINE_PG_PORT:-$DEFAULT_PORT}
 
 # Everything handed to the server user goes through the PHYSICAL directory
@@ -198,7 +203,12 @@ prepare_base() {
     || die "'$PG_BASE' is not reachable by user '$SERVER_USER' (a parent directory is not traversable) and is not empty; fix the permissions or remove it"
 
   local hash target
-  hash=$(printf '%s' "$REPO_ROOT" | sha256sum | cut -c1-12)
+  # The default cluster keeps the hash it always had; another directory gets its own.
+  if [[ -n ${PIPELINE_PG_DIR:-} ]]; then
+    hash=$(printf '%s' "$PG_BASE" | sha256sum | cut -c1-12)
+  else
+    hash=$(printf '%s' "$REPO_ROOT" | sha256sum | cut -c1-12)
+  fi
   target=$RELOCATE_ROOT/$hash
   mkdir -p "$RELOCATE_ROOT" "$target"
   chmod 755 "$RELOCATE_ROOT"
@@ -438,7 +448,7 @@ wait_ready() {
 }
 
 lock() {
-  mkdir -p "$LOCAL_DIR"
+  mkdir -p "$LOCAL_DIR" "$(dirname -- "$LOCK_FILE")"
   # Belt and braces: keep .local out of git even without the top-level rule.
   [[ -e $LOCAL_DIR/.gitignore ]] || printf '*\n' > "$LOCAL_DIR/.gitignore"
   exec 9>>"$LOCK_FILE"
