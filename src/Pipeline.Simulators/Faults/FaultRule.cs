@@ -4,17 +4,20 @@ namespace Pipeline.Simulators.Faults;
 
 /// <summary>
 /// One fault: its kind, the endpoint it applies to (null: every endpoint), request parameters that must all match
-/// (e.g. page=3), and how many matching requests it hits before it stops (null: every one).
+/// (e.g. page=3), how many matching requests it hits before it stops (null: every one), and, with
+/// <paramref name="Every"/>, only every Nth matching request (10: a steady 10% of calls, as the bench faults a pull).
 /// </summary>
 public sealed record FaultRule(
     FaultKind Kind,
     string? Endpoint = null,
     IReadOnlyDictionary<string, string>? When = null,
     int? Times = null,
-    TimeSpan? Delay = null)
+    TimeSpan? Delay = null,
+    int? Every = null)
 {
     /// <summary>
-    /// Parses the command-line form <c>kind[:endpoint][@key=value,...][*times]</c>, e.g. <c>429:stats@page=2*3</c>.
+    /// Parses the command-line form <c>kind[:endpoint][@key=value,...][%every][*times]</c>, e.g. <c>429:stats@page=2*3</c>
+    /// or <c>503%10</c> (every 10th request).
     /// Kinds: latency, 503, 429, reset, malformed-json, empty, truncated-csv, renamed-column, duplicated-rows,
     /// unknown-units, citizen-id.
     /// </summary>
@@ -28,6 +31,13 @@ public sealed record FaultRule(
             rest = rest[..star];
         }
 
+        int? every = null;
+        if (rest.LastIndexOf('%') is var percent and >= 0)
+        {
+            every = int.Parse(rest[(percent + 1)..], NumberStyles.None, CultureInfo.InvariantCulture);
+            rest = rest[..percent];
+        }
+
         Dictionary<string, string>? when = null;
         if (rest.IndexOf('@') is var at and >= 0)
         {
@@ -38,7 +48,7 @@ public sealed record FaultRule(
         }
 
         var parts = rest.Split(':', 2);
-        return new FaultRule(KindOf(parts[0], text), parts.Length == 2 ? parts[1] : null, when, times);
+        return new FaultRule(KindOf(parts[0], text), parts.Length == 2 ? parts[1] : null, when, times, Every: every is > 0 ? every : null);
     }
 
     public static readonly IReadOnlyDictionary<string, FaultKind> Names = new Dictionary<string, FaultKind>

@@ -7,13 +7,13 @@ namespace Pipeline.Simulators.Faults;
 public sealed class FaultSet
 {
     private readonly Lock _gate = new();
-    private readonly List<(FaultRule Rule, int Left)> _rules = [];
+    private readonly List<(FaultRule Rule, int Left, long Seen)> _rules = [];
 
     public void Add(FaultRule rule)
     {
         lock (_gate)
         {
-            _rules.Add((rule, rule.Times ?? int.MaxValue));
+            _rules.Add((rule, rule.Times ?? int.MaxValue, 0));
         }
     }
 
@@ -32,11 +32,17 @@ public sealed class FaultSet
         {
             for (var i = 0; i < _rules.Count; i++)
             {
-                var (rule, left) = _rules[i];
+                var (rule, left, seen) = _rules[i];
                 if (left > 0 && (rule.Endpoint is null || rule.Endpoint == endpoint) && Matches(rule, parameters))
                 {
-                    _rules[i] = (rule, left - 1);
-                    return rule;
+                    // An every-Nth rule lets the other requests through (a retried request counts as a new one).
+                    seen++;
+                    var hit = rule.Every is not { } every || seen % every == 0;
+                    _rules[i] = (rule, hit ? left - 1 : left, seen);
+                    if (hit)
+                    {
+                        return rule;
+                    }
                 }
             }
 
