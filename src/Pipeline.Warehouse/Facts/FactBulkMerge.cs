@@ -14,6 +14,7 @@ namespace Pipeline.Warehouse.Facts;
 public sealed class FactBulkMerge(NpgsqlDataSource dataSource, TimeProvider clock)
 {
     private const int NoTimeout = 0;
+    private const int ManyChanges = 5_000;
 
     public async Task<FactMergeCounts> MergeAsync(string source, Period period, IEnumerable<Fact> facts, CancellationToken ct)
     {
@@ -56,6 +57,13 @@ public sealed class FactBulkMerge(NpgsqlDataSource dataSource, TimeProvider cloc
             transaction,
             cancellationToken: ct));
         await transaction.CommitAsync(ct);
+
+        // As FactLoader: fresh planner statistics after a large change.
+        if (counts.Inserted + counts.Revised + counts.Withdrawn >= ManyChanges)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("analyze fact.value", commandTimeout: NoTimeout, cancellationToken: ct));
+        }
+
         return counts;
     }
 }
