@@ -22,7 +22,7 @@ internal sealed record BenchSizes(
         // 60 periods is the month of national facts (about 8 M rows); its 1 M subset is 8 of them.
         var full = rows > 0 ? (int)Math.Ceiling(rows / (double)RowsPerPeriod) : 60 * scale;
         var subset = Math.Max(1, (int)Math.Round(full / 7.5));
-        return new BenchSizes(subset == full ? [full] : [subset, full], [], 60 * scale, 12 * scale, 100, 2 * scale, [1, 2, 4, 8]);
+        return new BenchSizes(subset == full ? [full] : [subset, full], [], 60 * scale, 12 * scale, 100, 1 * scale, [1, 2, 4, 8]);
     }
 
     public override string ToString() =>
