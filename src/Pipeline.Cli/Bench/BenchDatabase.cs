@@ -8,7 +8,7 @@ using Pipeline.Warehouse.Migrations;
 namespace Pipeline.Cli.Bench;
 
 /// <summary>
-/// A database of its own on the configured server (pipeline_bench_NAME), migrated and with the admin units loaded,
+/// A database of its own on the configured server (pipeline_bench_PID_NAME), migrated and with the admin units loaded,
 /// dropped when disposed: the bench never touches the warehouse's facts.
 /// </summary>
 internal sealed class BenchDatabase : IAsyncDisposable
@@ -31,7 +31,8 @@ internal sealed class BenchDatabase : IAsyncDisposable
     public static async Task<BenchDatabase> CreateAsync(
         string warehouseConnectionString, string suffix, AdminUnitSet units, TimeProvider time, CancellationToken ct)
     {
-        var name = $"pipeline_bench_{suffix}";
+        // The process id keeps two benches on one server (a developer's and the test suite's) apart.
+        var name = $"pipeline_bench_{Environment.ProcessId}_{suffix}";
         var server = new NpgsqlConnectionStringBuilder(warehouseConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
         await using (var connection = new NpgsqlConnection(server))
         {

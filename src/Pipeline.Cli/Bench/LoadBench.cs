@@ -21,7 +21,7 @@ internal sealed class LoadBench(BenchDatabase database, IReadOnlyList<string> co
     {
         var csv = Path.Combine(folder, $"facts_{periods}p.csv");
         var rows = FactCsv.Write(csv, communes, FactCsv.Months(periods));
-        report.Note($"{label}: {BenchReport.Count(rows)} rows ({BenchReport.Count(communes.Count)} communes x {FactCsv.Indicators} indicators x {periods} periods, SIMULATED), {BenchReport.Megabytes(new FileInfo(csv).Length)} of CSV");
+        report.Note($"{BenchReport.Count(rows)} rows ({BenchReport.Count(communes.Count)} communes x {FactCsv.Indicators} indicators x {periods} periods, SIMULATED), {BenchReport.Megabytes(new FileInfo(csv).Length)} of CSV");
         try
         {
             var baseline = await PsqlCopyAsync(csv, ct);
