@@ -23,6 +23,7 @@ var root = new RootCommand("Commune digital-transformation data pipeline: wareho
     AnalystsCommand.Create(context),
     SimulateCommand.Create(context),
     ReportCommand.Create(context),
+    BenchCommand.Create(context),
 };
 
 var parsed = root.Parse(args);

@@ -25,7 +25,7 @@ public sealed class PullJob(
         var entry = SourceCatalog.Select(source)[0];
         var asked = Period.Parse(period);
         var log = settings.Log;
-        var pulls = await new SourcePulls(configuration, time, units, log, settings.SimulatedProvinces).RunAsync([entry], [asked], settings.UseSimulators, warehouse, cancellationToken);
+        var pulls = await new SourcePulls(configuration, time, units, log, settings.SimulatedProvinces, settings.SimulatedFaults).RunAsync([entry], [asked], settings.UseSimulators, warehouse, cancellationToken);
         var pull = pulls.Single();
         if (pull.Status != "succeeded")
         {
@@ -83,4 +83,10 @@ public sealed class JobStepFailedException(string message) : Exception(message);
 
 /// <summary>How jobs run in this process: against the bundled simulators or the configured sources, and where progress goes.</summary>
 /// <param name="SimulatedProvinces">With simulators, the 2025 provinces they publish (null: all; the demo's --province).</param>
-public sealed record JobSettings(bool UseSimulators, PublicationCalendar Calendar, TextWriter Log, IReadOnlySet<string>? SimulatedProvinces = null);
+/// <param name="SimulatedFaults">With simulators, faults switched on in every one of them (the bench's faulted pull).</param>
+public sealed record JobSettings(
+    bool UseSimulators,
+    PublicationCalendar Calendar,
+    TextWriter Log,
+    IReadOnlySet<string>? SimulatedProvinces = null,
+    IReadOnlyList<Simulators.Faults.FaultRule>? SimulatedFaults = null);

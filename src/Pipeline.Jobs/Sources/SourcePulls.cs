@@ -5,6 +5,7 @@ using Pipeline.Core.Periods;
 using Pipeline.Core.ReferenceData;
 using Pipeline.Intake;
 using Pipeline.Simulators;
+using Pipeline.Simulators.Faults;
 using Pipeline.Simulators.Synthetic;
 using Pipeline.Warehouse.Intake;
 
@@ -16,7 +17,14 @@ namespace Pipeline.Jobs.Sources;
 /// its connector pointed at it; the report says the data is simulated.
 /// </summary>
 /// <param name="simulatedProvinces">With simulators, the 2025 provinces they publish (null: all).</param>
-public sealed class SourcePulls(IConfiguration configuration, TimeProvider time, AdminUnitSet units, TextWriter log, IReadOnlySet<string>? simulatedProvinces = null)
+/// <param name="simulatedFaults">With simulators, faults switched on in each of them (none by default).</param>
+public sealed class SourcePulls(
+    IConfiguration configuration,
+    TimeProvider time,
+    AdminUnitSet units,
+    TextWriter log,
+    IReadOnlySet<string>? simulatedProvinces = null,
+    IReadOnlyList<FaultRule>? simulatedFaults = null)
 {
     public async Task<IReadOnlyList<RunReport>> RunAsync(
         IReadOnlyList<SourceEntry> sources, IReadOnlyList<Period> periods, bool simulated, NpgsqlDataSource warehouse, CancellationToken ct)
@@ -35,6 +43,11 @@ public sealed class SourcePulls(IConfiguration configuration, TimeProvider time,
                 if (simulator is not null)
                 {
                     simulators.Add(simulator);
+                    foreach (var fault in simulatedFaults ?? [])
+                    {
+                        simulator.Faults.Add(fault);
+                    }
+
                     var scope = simulatedProvinces is null ? "" : $", provinces {string.Join(' ', simulatedProvinces.Order(StringComparer.Ordinal))} only";
                     log.WriteLine($"SIMULATED source {source.Name} on {simulator.Url} (synthetic data as of {clock.AsOf:yyyy-MM-dd}{scope})");
                 }

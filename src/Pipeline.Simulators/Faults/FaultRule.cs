@@ -4,7 +4,8 @@ namespace Pipeline.Simulators.Faults;
 
 /// <summary>
 /// One fault: its kind, the endpoint it applies to (null: every endpoint), request parameters that must all match
-/// (e.g. page=3), and how many matching requests it hits before it stops (null: every one).
+/// (e.g. page=3), how many matching requests it hits before it stops (null: every one), and, with
+/// <paramref name="Every"/>, only every Nth matching request (10: a steady 10% of calls, as the bench faults a pull).
 /// </summary>
 /// <param name="Delay">How long a <see cref="FaultKind.Latency"/> response is held back.</param>
 /// <param name="RetryAfter">The Retry-After a 429 (default 1 s) or a 503 (default none) sends.</param>
@@ -17,10 +18,12 @@ public sealed record FaultRule(
     int? Times = null,
     TimeSpan? Delay = null,
     TimeSpan? RetryAfter = null,
-    double? Share = null)
+    double? Share = null,
+    int? Every = null)
 {
     /// <summary>
-    /// Parses the command-line form <c>kind[:endpoint][@key=value,...][*times]</c>, e.g. <c>429:stats@page=2*3</c>.
+    /// Parses the command-line form <c>kind[:endpoint][@key=value,...][%every][*times]</c>, e.g. <c>429:stats@page=2*3</c>
+    /// or <c>503%10</c> (every 10th request).
     /// Kinds: latency, 503, 429, reset, malformed-json, empty, truncated-csv, renamed-column, duplicated-rows,
     /// unknown-units, citizen-id.
     /// </summary>
@@ -34,6 +37,13 @@ public sealed record FaultRule(
             rest = rest[..star];
         }
 
+        int? every = null;
+        if (rest.LastIndexOf('%') is var percent and >= 0)
+        {
+            every = int.Parse(rest[(percent + 1)..], NumberStyles.None, CultureInfo.InvariantCulture);
+            rest = rest[..percent];
+        }
+
         Dictionary<string, string>? when = null;
         if (rest.IndexOf('@') is var at and >= 0)
         {
@@ -44,7 +54,7 @@ public sealed record FaultRule(
         }
 
         var parts = rest.Split(':', 2);
-        return new FaultRule(KindOf(parts[0], text), parts.Length == 2 ? parts[1] : null, when, times);
+        return new FaultRule(KindOf(parts[0], text), parts.Length == 2 ? parts[1] : null, when, times, Every: every is > 0 ? every : null);
     }
 
     public static readonly IReadOnlyDictionary<string, FaultKind> Names = new Dictionary<string, FaultKind>

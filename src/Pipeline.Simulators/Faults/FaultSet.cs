@@ -40,14 +40,14 @@ public sealed class FaultSet
                 var (rule, left, seen) = _rules[i];
                 if (left > 0 && (rule.Endpoint is null || rule.Endpoint == endpoint) && Matches(rule, parameters))
                 {
-                    _rules[i] = (rule, left, seen + 1);
-                    if (rule.Share is { } share && !HitsShare(share, seen + 1))
+                    // A share or every-Nth rule lets the other requests through (a retried request counts as a new one).
+                    var next = seen + 1;
+                    var hit = (rule.Share is not { } share || HitsShare(share, next)) && (rule.Every is not { } every || next % every == 0);
+                    _rules[i] = (rule, hit ? left - 1 : left, next);
+                    if (hit)
                     {
-                        continue;
+                        return rule;
                     }
-
-                    _rules[i] = (rule, left - 1, seen + 1);
-                    return rule;
                 }
             }
 

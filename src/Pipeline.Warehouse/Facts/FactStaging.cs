@@ -12,27 +12,7 @@ internal static class FactStaging
 
     public static async Task CopyAsync(NpgsqlConnection connection, Assembled assembled, CancellationToken ct)
     {
-        await BinaryCopy.RowsAsync(
-            connection,
-            "copy stage_fact (stream, era, unit_code, indicator, numerator, denominator, value, value_unit, complete, simulated, unit_keys, record_refs, intake_run_id) from stdin (format binary)",
-            assembled.Facts,
-            (w, f) =>
-            {
-                w.Write(f.Stream, NpgsqlDbType.Text);
-                w.Write((short)f.Era, NpgsqlDbType.Smallint);
-                w.Write(f.UnitCode, NpgsqlDbType.Text);
-                w.Write(f.Indicator, NpgsqlDbType.Text);
-                BinaryCopy.WriteNullable(w, f.Numerator, NpgsqlDbType.Numeric);
-                BinaryCopy.WriteNullable(w, f.Denominator, NpgsqlDbType.Numeric);
-                BinaryCopy.WriteNullable(w, f.Value, NpgsqlDbType.Numeric);
-                w.Write(f.ValueUnit.ToText(), NpgsqlDbType.Text);
-                w.Write(f.Complete, NpgsqlDbType.Boolean);
-                w.Write(f.Simulated, NpgsqlDbType.Boolean);
-                w.Write(f.UnitKeys.ToArray(), TextArray);
-                w.Write(f.RecordRefs.ToArray(), TextArray);
-                w.Write(f.IntakeRunId, NpgsqlDbType.Bigint);
-            },
-            ct);
+        await CopyFactsAsync(connection, assembled.Facts, ct);
 
         await BinaryCopy.RowsAsync(
             connection,
@@ -64,6 +44,32 @@ internal static class FactStaging
                 w.Write((short)m.Era, NpgsqlDbType.Smallint);
                 w.Write(m.Code, NpgsqlDbType.Text);
                 BinaryCopy.WriteNullable(w, m.Label);
+            },
+            ct);
+    }
+
+    /// <summary>The facts alone, streamed: rows go to the server as the enumeration yields them.</summary>
+    public static async Task CopyFactsAsync(NpgsqlConnection connection, IEnumerable<Fact> facts, CancellationToken ct)
+    {
+        await BinaryCopy.RowsAsync(
+            connection,
+            "copy stage_fact (stream, era, unit_code, indicator, numerator, denominator, value, value_unit, complete, simulated, unit_keys, record_refs, intake_run_id) from stdin (format binary)",
+            facts,
+            (w, f) =>
+            {
+                w.Write(f.Stream, NpgsqlDbType.Text);
+                w.Write((short)f.Era, NpgsqlDbType.Smallint);
+                w.Write(f.UnitCode, NpgsqlDbType.Text);
+                w.Write(f.Indicator, NpgsqlDbType.Text);
+                BinaryCopy.WriteNullable(w, f.Numerator, NpgsqlDbType.Numeric);
+                BinaryCopy.WriteNullable(w, f.Denominator, NpgsqlDbType.Numeric);
+                BinaryCopy.WriteNullable(w, f.Value, NpgsqlDbType.Numeric);
+                w.Write(f.ValueUnit.ToText(), NpgsqlDbType.Text);
+                w.Write(f.Complete, NpgsqlDbType.Boolean);
+                w.Write(f.Simulated, NpgsqlDbType.Boolean);
+                w.Write(f.UnitKeys.ToArray(), TextArray);
+                w.Write(f.RecordRefs.ToArray(), TextArray);
+                w.Write(f.IntakeRunId, NpgsqlDbType.Bigint);
             },
             ct);
     }

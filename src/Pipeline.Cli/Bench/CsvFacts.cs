@@ -1,0 +1,132 @@
+using CsvHelper;
+using Pipeline.Core.Input;
+using Pipeline.Core.Periods;
+using Pipeline.Core.Units;
+using Pipeline.Intake;
+using Pipeline.Normalisation;
+
+namespace Pipeline.Cli.Bench;
+
+/// <summary>
+/// Reads a bench CSV the way the product reads a source's CSV file: CsvHelper with <see cref="QuarantiningCsv"/>
+/// options (a malformed line is set aside with its number, never repaired) and <see cref="CsvLine"/>'s checked getters
+/// (a 5-digit code, numbers that parse), then the checks a load makes (a 2025 commune, a known indicator, a count not
+/// above its denominator). Rows come out as <see cref="Fact"/>s one period at a time and are never held in a list:
+/// the caller streams each period into the staging COPY while the file is being read.
+/// </summary>
+internal sealed class CsvFacts : IDisposable
+{
+    private readonly CsvReader _reader;
+    private readonly string _file;
+    private readonly IReadOnlySet<string> _communes;
+    private readonly IReadOnlySet<string> _indicators;
+    private readonly long _intakeRunId;
+    private readonly Dictionary<string, Period> _periods = new(StringComparer.Ordinal);
+    private (Fact Fact, Period Period)? _pending;
+    private bool _ended;
+
+    public CsvFacts(string path, IReadOnlySet<string> communes, IReadOnlySet<string> indicators, long intakeRunId)
+    {
+        _file = Path.GetFileName(path);
+        _communes = communes;
+        _indicators = indicators;
+        _intakeRunId = intakeRunId;
+        _reader = CsvReader.FromFile(path, QuarantiningCsv.Options(bad => Quarantined++));
+        _reader.ReadHeader();
+        if (string.Join(',', _reader.Headers.ToArray()) != FactCsv.Header)
+        {
+            throw new BadInputException(new InputProblem(_file, 1, $"header is not '{FactCsv.Header}'"));
+        }
+    }
+
+    /// <summary>Rows set aside: malformed lines and rows that failed a check.</summary>
+    public long Quarantined { get; private set; }
+
+    public long Read { get; private set; }
+
+    /// <summary>Moves to the next period in the file; false at its end.</summary>
+    public bool NextPeriod(out Period period)
+    {
+        _pending ??= ReadRow();
+        period = _pending?.Period!;
+        return _pending is not null;
+    }
+
+    /// <summary>The rows of the current period, read from the file as they are enumerated.</summary>
+    public IEnumerable<Fact> RowsOfPeriod()
+    {
+        if (_pending is not { } first)
+        {
+            yield break;
+        }
+
+        _pending = null;
+        yield return first.Fact;
+        while (ReadRow() is { } next)
+        {
+            if (next.Period != first.Period)
+            {
+                _pending = next;
+                yield break;
+            }
+
+            yield return next.Fact;
+        }
+    }
+
+    public void Dispose() => _reader.Dispose();
+
+    private (Fact Fact, Period Period)? ReadRow()
+    {
+        while (!_ended && _reader.Read())
+        {
+            Read++;
+            var line = new CsvLine(_reader, _file, _reader.LineNumber);
+            try
+            {
+                return Check(line);
+            }
+            catch (FieldException)
+            {
+                Quarantined++;
+            }
+        }
+
+        _ended = true;
+        return null;
+    }
+
+    private (Fact, Period) Check(CsvLine line)
+    {
+        var code = line.Code("unit_code", 5);
+        var indicator = line.Text("indicator");
+        var periodText = line.Text("period");
+        var numerator = line.OptionalDecimal("numerator");
+        var denominator = line.OptionalDecimal("denominator");
+        if (!_communes.Contains(code))
+        {
+            throw new FieldException($"unit_code {code} is not a 2025 commune");
+        }
+
+        if (!_indicators.Contains(indicator))
+        {
+            throw new FieldException($"indicator {indicator} is not known");
+        }
+
+        if (numerator < 0 || (denominator is { } d && (d <= 0 || numerator > d)))
+        {
+            throw new FieldException($"{numerator} of {denominator} is not a count within a positive denominator");
+        }
+
+        if (!_periods.TryGetValue(periodText, out var period))
+        {
+            period = Period.Parse(periodText);
+            _periods.Add(periodText, period);
+        }
+
+        var fact = new Fact(
+            "bench", Era.Y2025, code, indicator, numerator, denominator, null, ValueUnit.Count, Complete: true, Simulated: true,
+            [code], [$"{_file}:{line.Number}"], _intakeRunId);
+        return (fact, period);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Dapper;
+using Npgsql;
+
+namespace Pipeline.Cli.Bench;
+
+/// <summary>
+/// Load and unchanged reload: the same generated CSV through `psql \copy` into a table of its shape with a primary key
+/// (the baseline) and through the product's load path (<see cref="BenchLoadPath"/>) into fact.value, then again.
+/// </summary>
+internal sealed class LoadBench(BenchDatabase database, IReadOnlyList<string> communes, string folder, TimeProvider time)
+{
+    public async Task<long> SetUpAsync(CancellationToken ct)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            BenchSql.Read("setup_load"), new { indicators = FactCsv.IndicatorNames.ToArray(), now = time.GetUtcNow() }, cancellationToken: ct));
+    }
+
+    public async Task RunAsync(BenchReport report, string label, int periods, long intakeRunId, CancellationToken ct)
+    {
+        var csv = Path.Combine(folder, $"facts_{periods}p.csv");
+        var rows = FactCsv.Write(csv, communes, FactCsv.Months(periods));
+        report.Note($"{BenchReport.Count(rows)} rows ({BenchReport.Count(communes.Count)} communes x {FactCsv.Indicators} indicators x {periods} periods, SIMULATED), {BenchReport.Megabytes(new FileInfo(csv).Length)} of CSV");
+        try
+        {
+            var baseline = await PsqlCopyAsync(csv, ct);
+            var source = $"bench_{periods}p";
+            var set = communes.ToHashSet(StringComparer.Ordinal);
+            var first = await BenchLoadPath.LoadAsync(database.DataSource, csv, source, set, intakeRunId, time, ct);
+            var before = await ChecksumAsync(source, ct);
+            var ratio = baseline.TotalSeconds / first.Took.TotalSeconds;
+            report.Add(new BenchLine(
+                $"load {label}",
+                $"{BenchReport.Rate(first.Staged, first.Took)} ({BenchReport.Count(first.Inserted)} inserted, {BenchReport.Count(first.Quarantined)} quarantined, {BenchReport.Seconds(first.Took)})",
+                ratio,
+                $"psql \\copy into a table with a primary key {BenchReport.Rate(rows, baseline)} ({BenchReport.Seconds(baseline)})",
+                new BenchTarget(">= 0.70x", ratio >= 0.7 && first.Inserted == rows)));
+
+            var again = await BenchLoadPath.LoadAsync(database.DataSource, csv, source, set, intakeRunId, time, ct);
+            var after = await ChecksumAsync(source, ct);
+            var identical = before == after;
+            var reloadRatio = again.Took.TotalSeconds / first.Took.TotalSeconds;
+            report.Add(new BenchLine(
+                $"unchanged reload {label}",
+                $"{BenchReport.Seconds(again.Took)}, {BenchReport.Count(again.Updated + again.Inserted)} rows updated, checksum {(identical ? "identical" : "CHANGED")}",
+                reloadRatio,
+                $"first load {BenchReport.Seconds(first.Took)}",
+                new BenchTarget("<= 0.50x, 0 rows updated, identical checksum", reloadRatio <= 0.5 && again.Updated + again.Inserted == 0 && identical)));
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
+    }
+
+    private async Task<(long Rows, string Checksum)> ChecksumAsync(string source, CancellationToken ct)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleAsync<(long, string)>(new CommandDefinition(
+            BenchSql.Read("fact_checksum"), new { source, lineage = true }, commandTimeout: 0, cancellationToken: ct));
+    }
+
+    /// <summary>The baseline: `psql \copy` of the CSV into bench.csv_fact (emptied first), timed around the psql process.</summary>
+    private async Task<TimeSpan> PsqlCopyAsync(string csv, CancellationToken ct)
+    {
+        await using (var connection = await database.DataSource.OpenConnectionAsync(ct))
+        {
+            await connection.ExecuteAsync(new CommandDefinition("truncate bench.csv_fact", cancellationToken: ct));
+        }
+
+        var server = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        var start = new ProcessStartInfo("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", $"\\copy bench.csv_fact from '{csv}' with (format csv, header true)"])
+        {
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["PGHOST"] = server.Host;
+        start.Environment["PGPORT"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["PGDATABASE"] = server.Database;
+        start.Environment["PGUSER"] = server.Username;
+        start.Environment["PGPASSWORD"] = server.Password;
+        var clock = Stopwatch.StartNew();
+        using var psql = Process.Start(start) ?? throw new InvalidOperationException("psql did not start (apt-get install postgresql-client)");
+        var errors = psql.StandardError.ReadToEndAsync(ct);
+        await psql.WaitForExitAsync(ct);
+        var took = clock.Elapsed;
+        return psql.ExitCode == 0 ? took : throw new InvalidOperationException($"psql \\copy failed: {await errors}");
+    }
+}

@@ -1,0 +1,23 @@
+using Dapper;
+using Npgsql;
+
+namespace Pipeline.Cli.Bench;
+
+/// <summary>
+/// The job the pickup bench enqueues: it only writes when it started, next to when it was enqueued. Public with a
+/// public static method because Hangfire invokes it by name in the worker process.
+/// </summary>
+public static class PickupProbe
+{
+    /// <summary>Set by the worker process before its Hangfire server starts.</summary>
+    internal static string? ConnectionString { get; set; }
+
+    public static void Record(int job, DateTimeOffset enqueuedAt)
+    {
+        var startedAt = TimeProvider.System.GetUtcNow();
+        using var connection = new NpgsqlConnection(ConnectionString);
+        connection.Execute(
+            "insert into bench.pickup (job, enqueued_at, started_at) values (@job, @enqueuedAt, @startedAt) on conflict do nothing",
+            new { job, enqueuedAt, startedAt });
+    }
+}
