@@ -120,11 +120,13 @@ drop view analytics.criterion_inputs_qd2361;
 drop view internal.criterion_inputs_qd2361;
 
 -- The criterion values of one map and assessment year: what evaluation reads. A function so the map and year reach
--- the fold inside (a view's materialized CTE would fold every year of both maps first: 7 s instead of 0.9 s).
+-- the fold inside (a view's materialized CTE would fold every year of both maps first: 7 s instead of 0.9 s). It runs
+-- as its owner, like the views around it: analysts reach it only through the filtered analytics views (a function
+-- runs with its caller's rights, and analysts have no access to schema internal).
 create function internal.criterion_inputs_qd2361(map smallint, assessment_year integer)
 returns table (era smallint, unit_code text, year integer, criterion text, value numeric, denominator numeric,
                simulated boolean, origin text, sources text, resolution text)
-language sql stable as $$
+language sql stable security definer set search_path = pg_catalog as $$
 with years as materialized (
     -- Computed once for all branches below (inlined, each branch would fold the resolved values again); the map and
     -- year reach the fold, so only that year's facts are read.
@@ -196,6 +198,9 @@ with years as materialized (
 )
 select i.era, i.unit_code, i.year, i.criterion, i.value, i.denominator, i.simulated, i.origin, i.sources, i.origins from inputs i;
 $$;
+
+revoke all on function internal.criterion_inputs_qd2361(smallint, integer) from public;
+grant execute on function internal.criterion_inputs_qd2361(smallint, integer) to pipeline_analyst, pipeline_steward, pipeline_loader;
 
 -- Every map and year with facts: the 2025 map for every year (rebased before the reform), the 2024 map up to 2024
 -- (later years are assessed on the 2025 map). A filter on era and year reaches the list, so one call runs.
