@@ -13,31 +13,19 @@ namespace Pipeline.Warehouse.Facts;
 /// </summary>
 public sealed class FactBulkMerge(NpgsqlDataSource dataSource, TimeProvider clock)
 {
-    private const int NoTimeout = 0;
-    private const int ManyChanges = 5_000;
-
     public async Task<FactMergeCounts> MergeAsync(string source, Period period, IEnumerable<Fact> facts, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var loadRunId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             SqlResources.Query("begin_load_run"), new { source, period = period.ToString(), now = clock.GetUtcNow() }, cancellationToken: ct));
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        // The lock FactLoader takes for the same (source, period), held to the end of this transaction.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "select pg_advisory_xact_lock(hashtext('load'), hashtext(@key))", new { key = $"{source}/{period}" }, transaction, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(SqlResources.Query("create_fact_staging"), transaction: transaction, cancellationToken: ct));
         await FactStaging.CopyFactsAsync(connection, facts, ct);
-        var counts = await connection.QuerySingleAsync<FactMergeCounts>(new CommandDefinition(
-            SqlResources.Query("merge_facts"),
-            new
-            {
-                source,
-                period = period.ToString(),
-                period_start = period.Start,
-                period_end = period.End,
-                load_run_id = loadRunId,
-                now = clock.GetUtcNow(),
-            },
-            transaction,
-            commandTimeout: NoTimeout,
-            cancellationToken: ct));
+        await StagedFactCheck.RequireSoundAsync(connection, transaction, ct);
+        var counts = await FactMergeStatement.RunAsync(connection, transaction, source, period, loadRunId, clock.GetUtcNow(), ct);
         await connection.ExecuteAsync(new CommandDefinition(
             SqlResources.Query("finish_load_run"),
             new
@@ -58,11 +46,7 @@ public sealed class FactBulkMerge(NpgsqlDataSource dataSource, TimeProvider cloc
             cancellationToken: ct));
         await transaction.CommitAsync(ct);
 
-        // As FactLoader: fresh planner statistics after a large change.
-        if (counts.Inserted + counts.Revised + counts.Withdrawn >= ManyChanges)
-        {
-            await connection.ExecuteAsync(new CommandDefinition("analyze fact.value", commandTimeout: NoTimeout, cancellationToken: ct));
-        }
+        await FactStatistics.RefreshAfterAsync(connection, counts.Inserted + counts.Revised + counts.Withdrawn, ct);
 
         return counts;
     }

@@ -16,7 +16,6 @@ namespace Pipeline.Warehouse.Facts;
 public sealed class FactLoader(NpgsqlDataSource dataSource, ReferenceUnits units, TimeProvider clock)
 {
     private const int NoTimeout = 0;
-    private const int ManyChanges = 5_000;
 
     public async Task<LoadReport> LoadAsync(SourceDescriptor source, Period period, CancellationToken cancellationToken)
     {
@@ -64,6 +63,7 @@ public sealed class FactLoader(NpgsqlDataSource dataSource, ReferenceUnits units
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(SqlResources.Query("create_fact_staging"), transaction: transaction, cancellationToken: ct));
         await FactStaging.CopyAsync(connection, assembled, ct);
+        await StagedFactCheck.RequireSoundAsync(connection, transaction, ct);
 
         var now = clock.GetUtcNow();
         var parameters = new
@@ -75,10 +75,7 @@ public sealed class FactLoader(NpgsqlDataSource dataSource, ReferenceUnits units
             load_run_id = loadRunId,
             now,
         };
-        // A merge takes as long as the period's size needs (or waits for a concurrent reader's lock): no 30 s
-        // command timeout; the caller's cancellation token stops it.
-        var facts = await connection.QuerySingleAsync<FactCounts>(new CommandDefinition(
-            SqlResources.Query("merge_facts"), parameters, transaction, commandTimeout: NoTimeout, cancellationToken: ct));
+        var facts = await FactMergeStatement.RunAsync(connection, transaction, source, period, loadRunId, now, ct);
         var quarantine = await connection.QuerySingleAsync<QuarantineCounts>(new CommandDefinition(
             SqlResources.Query("merge_fact_quarantine"), parameters, transaction, commandTimeout: NoTimeout, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(
@@ -93,12 +90,7 @@ public sealed class FactLoader(NpgsqlDataSource dataSource, ReferenceUnits units
         var report = await FinishAsync(connection, transaction, loadRunId, "succeeded", null, counts, ct);
         await transaction.CommitAsync(ct);
 
-        // A first load into an empty table leaves the planner without statistics until autovacuum comes by, and the
-        // analyst views then plan as if the table were tiny (a 0.4 s query measured at 68 s): refresh them now.
-        if (counts.Inserted + counts.Revised + counts.Withdrawn >= ManyChanges)
-        {
-            await connection.ExecuteAsync(new CommandDefinition("analyze fact.value", commandTimeout: NoTimeout, cancellationToken: ct));
-        }
+        await FactStatistics.RefreshAfterAsync(connection, counts.Inserted + counts.Revised + counts.Withdrawn, ct);
 
         return report;
     }
@@ -145,8 +137,6 @@ public sealed class FactLoader(NpgsqlDataSource dataSource, ReferenceUnits units
 
         public int Released { get; set; }
     }
-
-    private sealed record FactCounts(int Staged, int Inserted, int Revised, int Withdrawn);
 
     private sealed record QuarantineCounts(int Quarantined, int Released);
 

@@ -28,7 +28,7 @@ internal static class FactLoaderReads
             r.Simulated))];
     }
 
-    /// <summary>Facts point at reference units: without them every insert would fail on a foreign key, so say why first.</summary>
+    /// <summary>Facts point at reference units: without them every fact would fail the reference check, so say why first.</summary>
     public static async Task RequireUnitsAsync(NpgsqlConnection connection, Era era, CancellationToken ct)
     {
         var units = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
