@@ -20,7 +20,7 @@ public sealed record Cell(
     /// <summary>Whether <paramref name="observation"/> meets this cell. Values at a threshold meet it.</summary>
     public bool IsMet(Measure measure, Observation observation) => measure switch
     {
-        Measure.Percent => observation.Rate >= Min!.Value,
+        Measure.Percent => MeetsRate(observation.Rate),
         Measure.YesNo => observation.IsYes,
         Measure.Count => observation.Value >= Min!.Value,
         // "Có 3 doanh nghiệp ... trở lên hoặc 100% doanh nghiệp ... trên địa bàn": the second clause needs the total.
@@ -30,6 +30,16 @@ public sealed record Cell(
         Measure.CommuneRollup => observation.Value >= Level,
         _ => throw new ArgumentOutOfRangeException(nameof(measure)),
     };
+
+    /// <summary>A percent cell, given the observation's <see cref="Observation.Rate"/> (the evaluator computes it once for all levels).</summary>
+    internal bool MeetsRate(decimal rate) => rate >= Min!.Value;
+
+    /// <summary>
+    /// Whether every observation meets this cell exactly when it meets <paramref name="other"/>: they differ at most in
+    /// their text and level, and the level counts only in a roll-up cell.
+    /// </summary>
+    internal bool AsksTheSameAs(Cell other, Measure measure) =>
+        measure != Measure.CommuneRollup && this with { Text = other.Text, Level = other.Level } == other;
 
     /// <summary>What is needed, for explanations: "70%", "yes (Có hệ thống)", "at least 2".</summary>
     public string Needed(Measure measure) => measure switch

@@ -4,15 +4,26 @@ namespace Pipeline.Core.Evaluation;
 /// Computes levels under a <see cref="LevelFramework"/>. Pure and allocation-light: values arrive as an array
 /// indexed by criterion, so 10,035 communes x 38 criteria take milliseconds.
 /// </summary>
+/// <remarks>
+/// Levels are cumulative, so each criterion is looked at once per unit, for its reach: the level below its first
+/// cell that the value does not meet (below its first cell if the value is missing), or 5. A unit's level is the
+/// lowest reach of its criteria; its attainable level the lowest reach of those with a value. What blocks level + 1
+/// is then exactly the criteria whose reach is the unit's level.
+/// </remarks>
 public sealed class LevelEvaluator
 {
     private readonly LevelFramework _framework;
     private readonly Dictionary<CriterionScope, LevelCriterion[]> _byScope;
+    private readonly Dictionary<CriterionScope, Rule[]> _rules;
 
     public LevelEvaluator(LevelFramework framework)
     {
         _framework = framework;
         _byScope = framework.Criteria.GroupBy(c => c.Scope).ToDictionary(g => g.Key, g => g.ToArray());
+        // Sorted by code, so Blocking and Missing come out in order; a criterion with no cell at all never counts.
+        _rules = _byScope.ToDictionary(
+            s => s.Key,
+            s => s.Value.Select(Rule.Of).Where(r => r.Steps.Length > 0).OrderBy(r => r.Criterion.Code, StringComparer.Ordinal).ToArray());
     }
 
     public LevelFramework Framework => _framework;
@@ -21,41 +32,30 @@ public sealed class LevelEvaluator
 
     public LevelResult Evaluate(string unitCode, CriterionScope scope, IReadOnlyList<Observation?> values)
     {
-        var criteria = _byScope.GetValueOrDefault(scope, []);
-        var level = 0;
-        var attainable = 0;
-        for (var l = 1; l <= LevelFramework.MaxLevel; l++)
+        var rules = _rules.GetValueOrDefault(scope, []);
+        // Every caller of the product passes an array; indexing it directly is measurably cheaper than the interface.
+        var array = values as Observation?[] ?? [.. values];
+        Span<byte> reach = stackalloc byte[rules.Length];
+        Span<bool> absent = stackalloc bool[rules.Length];
+        var level = LevelFramework.MaxLevel;
+        var attainable = LevelFramework.MaxLevel;
+        for (var i = 0; i < rules.Length; i++)
         {
-            var allMet = true;
-            var noneFailed = true;
-            foreach (var criterion in criteria)
+            var rule = rules[i];
+            // By reference: an Observation? is 48 bytes, and copying it shows in the bench.
+            ref readonly var value = ref array[rule.Criterion.Index];
+            if (value.HasValue)
             {
-                if (criterion.At(l) is not { } cell)
-                {
-                    continue;
-                }
-
-                if (values[criterion.Index] is not { } value)
-                {
-                    allMet = false;
-                }
-                else if (!cell.IsMet(criterion.Measure, value))
-                {
-                    allMet = false;
-                    noneFailed = false;
-                }
+                reach[i] = rule.Reach(in Nullable.GetValueRefOrDefaultRef(in value));
+                attainable = Math.Min(attainable, reach[i]);
+            }
+            else
+            {
+                absent[i] = true;
+                reach[i] = (byte)(rule.Steps[0].Level - 1);
             }
 
-            // Levels are cumulative: a level counts only when every level below it was reached too.
-            if (allMet && level == l - 1)
-            {
-                level = l;
-            }
-
-            if (noneFailed && attainable == l - 1)
-            {
-                attainable = l;
-            }
+            level = Math.Min(level, reach[i]);
         }
 
         if (level == LevelFramework.MaxLevel)
@@ -63,14 +63,84 @@ public sealed class LevelEvaluator
             return new LevelResult(unitCode, scope, level, attainable, [], []);
         }
 
-        var next = level + 1;
-        var applicable = criteria.Where(c => c.At(next) is not null).ToList();
         return new LevelResult(
             unitCode,
             scope,
             level,
             attainable,
-            applicable.Where(c => values[c.Index] is { } v && !c.At(next)!.IsMet(c.Measure, v)).OrderBy(c => c.Code, StringComparer.Ordinal).ToList(),
-            applicable.Where(c => values[c.Index] is null).OrderBy(c => c.Code, StringComparer.Ordinal).ToList());
+            Stopping(rules, reach, absent, level, missing: false),
+            Stopping(rules, reach, absent, level, missing: true));
     }
+
+    /// <summary>
+    /// The criteria that stop at <paramref name="level"/>, with or without a value: those applicable at level + 1 that
+    /// are unmet or missing, since no criterion reaches lower. In the rules' (code) order.
+    /// </summary>
+    private static LevelCriterion[] Stopping(Rule[] rules, ReadOnlySpan<byte> reach, ReadOnlySpan<bool> absent, int level, bool missing)
+    {
+        var count = 0;
+        for (var i = 0; i < rules.Length; i++)
+        {
+            count += reach[i] == level && absent[i] == missing ? 1 : 0;
+        }
+
+        // Counted first: one array of the right size, no list to grow; the shared empty array when there are none.
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var stopping = new LevelCriterion[count];
+        count = 0;
+        for (var i = 0; i < rules.Length; i++)
+        {
+            if (reach[i] == level && absent[i] == missing)
+            {
+                stopping[count++] = rules[i].Criterion;
+            }
+        }
+
+        return stopping;
+    }
+
+    /// <summary>
+    /// A criterion and its cells in level order, as steps: those not applicable ("Không áp dụng") left out, and a cell
+    /// that asks the same as the one before it (yes/no at every level, "100%" at 4 and 5) merged into it.
+    /// </summary>
+    private sealed record Rule(LevelCriterion Criterion, Step[] Steps)
+    {
+        public static Rule Of(LevelCriterion criterion)
+        {
+            var steps = new List<Step>();
+            for (var l = 1; l <= LevelFramework.MaxLevel; l++)
+            {
+                if (criterion.At(l) is { } cell && !(steps.Count > 0 && cell.AsksTheSameAs(steps[^1].Cell, criterion.Measure)))
+                {
+                    steps.Add(new Step(cell, l));
+                }
+            }
+
+            return new Rule(criterion, [.. steps]);
+        }
+
+        /// <summary>The level below the first cell <paramref name="value"/> does not meet, or 5.</summary>
+        public byte Reach(in Observation value)
+        {
+            var measure = Criterion.Measure;
+            // A rate is a decimal division: once per unit, not once per level (Cell.IsMet divides as Observation.Rate does).
+            var rate = measure == Measure.Percent ? value.Rate : 0;
+            foreach (var step in Steps)
+            {
+                if (!(measure == Measure.Percent ? step.Cell.MeetsRate(rate) : step.Cell.IsMet(measure, value)))
+                {
+                    return (byte)(step.Level - 1);
+                }
+            }
+
+            return LevelFramework.MaxLevel;
+        }
+    }
+
+    /// <param name="Level">The first level at which <paramref name="Cell"/> applies.</param>
+    private sealed record Step(Cell Cell, int Level);
 }
