@@ -66,16 +66,9 @@ public sealed class FactLoader(NpgsqlDataSource dataSource, ReferenceUnits units
         await StagedFactCheck.RequireSoundAsync(connection, transaction, ct);
 
         var now = clock.GetUtcNow();
-        var parameters = new
-        {
-            source,
-            period = period.ToString(),
-            period_start = period.Start,
-            period_end = period.End,
-            load_run_id = loadRunId,
-            now,
-        };
         var facts = await FactMergeStatement.RunAsync(connection, transaction, source, period, loadRunId, now, ct);
+        // The quarantine and label mappings of the same load, merged in the same transaction.
+        var parameters = new { source, period = period.ToString(), load_run_id = loadRunId, now };
         var quarantine = await connection.QuerySingleAsync<QuarantineCounts>(new CommandDefinition(
             SqlResources.Query("merge_fact_quarantine"), parameters, transaction, commandTimeout: NoTimeout, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(
