@@ -371,6 +371,10 @@ maintenance_work_mem = 256MB
 effective_cache_size = 4GB
 # Fewer forced checkpoints during bulk test loads.
 max_wal_size = 2GB
+# A load COPies a period's facts (about 30 MB of WAL) in one go: with the default (1/32 of shared_buffers, 8 MB) the
+# loading backend found the WAL buffers full 37,508 times for 1 M facts and wrote the WAL itself, between rows.
+# Measured with \`./pipeline bench --only load\`: 8 periods on one connection in 2.94 s instead of 3.25 s.
+wal_buffers = 64MB
 # Durability settings (fsync, synchronous_commit, full_page_writes) are
 # deliberately left at their defaults: we test crash safety.
 log_line_prefix = '%m [%p] %q%u@%d '

@@ -22,6 +22,39 @@ internal static class BinaryCopy
         await importer.CompleteAsync(ct);
     }
 
+    /// <summary>
+    /// The same through a raw binary COPY: each row encoded by <see cref="BinaryCopyRows"/> into one buffer, sent every
+    /// 64 KiB. For wide rows in bulk (facts); a failure cancels the COPY, so nothing of it is stored.
+    /// </summary>
+    public static async Task RawRowsAsync<T>(
+        NpgsqlConnection connection, string copyCommand, IEnumerable<T> rows, Action<BinaryCopyRows, T> writeRow, CancellationToken ct)
+    {
+        await using var stream = await connection.BeginRawBinaryCopyAsync(copyCommand, ct);
+        var encoded = new BinaryCopyRows();
+        try
+        {
+            encoded.Header();
+            foreach (var row in rows)
+            {
+                writeRow(encoded, row);
+                if (encoded.IsFull)
+                {
+                    stream.Write(encoded.Written.Span);
+                    encoded.Clear();
+                }
+            }
+
+            encoded.Trailer();
+            stream.Write(encoded.Written.Span);
+        }
+        catch
+        {
+            // Disposing a raw COPY stream ends the COPY as if complete: cancel it instead.
+            await stream.CancelAsync();
+            throw;
+        }
+    }
+
     public static void WriteNullable(NpgsqlBinaryImporter writer, string? value)
     {
         if (value is null)

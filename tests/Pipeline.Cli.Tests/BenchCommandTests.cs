@@ -27,12 +27,22 @@ public sealed partial class BenchCommandTests(PostgresServer server)
         ];
         Assert.All(targets, name => Assert.Contains(figures, l => l.StartsWith(name, StringComparison.Ordinal) && TargetPart().IsMatch(l)));
         Assert.Contains(figures, l => l.Contains("on two threads", StringComparison.Ordinal) && TargetPart().IsMatch(l));
+        // The load figures run several loads at once, each reading its own periods of one file: together they load
+        // every row of the file once.
+        Assert.All(figures.Where(l => l.StartsWith("load ", StringComparison.Ordinal)), line =>
+        {
+            var rows = LoadRows().Match(line).Groups[1].Value;
+            Assert.Contains($"({rows} inserted, 0 quarantined,", line, StringComparison.Ordinal);
+        });
         Assert.Matches(@"^# \d+ of \d+ targets met", lines[^1]);
         Assert.Equal(exitCode == 0, !output.Contains(": MISSED", StringComparison.Ordinal));
     }
 
     [GeneratedRegex(@"^[a-z0-9][^:]*: .+ \(\d+\.\d\dx baseline\) baseline: .+$")]
     private static partial Regex FigureLine();
+
+    [GeneratedRegex(@"^load ([0-9,]+) rows:")]
+    private static partial Regex LoadRows();
 
     [GeneratedRegex(@"; target .+: (pass|MISSED)$")]
     private static partial Regex TargetPart();

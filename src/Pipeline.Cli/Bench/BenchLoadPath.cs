@@ -4,28 +4,41 @@ using Pipeline.Warehouse.Facts;
 namespace Pipeline.Cli.Bench;
 
 /// <summary>
-/// The product's load path from a CSV file: read and check it (<see cref="CsvFacts"/>), and for each period binary
-/// COPY its rows into the loader's staging table and run the loader's guarded merge into fact.value, one transaction
-/// per (source, period) as FactLoader does (<see cref="FactBulkMerge"/>).
+/// The product's load path from a CSV file: read and check it (<see cref="CsvFacts"/>), and load each period as the
+/// product loads a (source, period), one transaction each (<see cref="FactBulkMerge"/>: COPY into a new period,
+/// nothing for an unchanged one, staging and the guarded merge otherwise). <c>loads</c> periods are loaded at once,
+/// each by a reader of its own over the file, as a backfill runs on a source whose queue has that many workers
+/// (`Schedules:&lt;source&gt;:Concurrency`): one per core by default, since a load keeps one server process busy.
 /// </summary>
 internal static class BenchLoadPath
 {
+    public static int DefaultLoads => Environment.ProcessorCount;
+
     public static async Task<LoadTotals> LoadAsync(
-        NpgsqlDataSource dataSource, string csv, string source, IReadOnlySet<string> communes, long intakeRunId, TimeProvider time, CancellationToken ct)
+        NpgsqlDataSource dataSource, string csv, string source, IReadOnlySet<string> communes, long intakeRunId, TimeProvider time, int loads, CancellationToken ct)
     {
         var merge = new FactBulkMerge(dataSource, time);
-        using var facts = new CsvFacts(csv, communes, FactCsv.IndicatorNames.ToHashSet(StringComparer.Ordinal), intakeRunId);
+        var indicators = FactCsv.IndicatorNames.ToHashSet(StringComparer.Ordinal);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        long staged = 0, inserted = 0, revised = 0;
-        while (facts.NextPeriod(out var period))
-        {
-            var counts = await merge.MergeAsync(source, period, facts.RowsOfPeriod(), ct);
-            staged += counts.Staged;
-            inserted += counts.Inserted;
-            revised += counts.Revised;
-        }
+        var shares = await Task.WhenAll(Enumerable.Range(0, loads).Select(share => Task.Run(
+            async () =>
+            {
+                using var facts = new CsvFacts(csv, communes, indicators, intakeRunId, share, loads);
+                long staged = 0, inserted = 0, revised = 0;
+                while (facts.NextPeriod(out var period))
+                {
+                    var counts = await merge.MergeAsync(source, period, facts.RowsOfPeriod(), ct);
+                    staged += counts.Staged;
+                    inserted += counts.Inserted;
+                    revised += counts.Revised;
+                }
 
-        return new LoadTotals(facts.Read, staged, inserted, revised, facts.Quarantined, clock.Elapsed);
+                return new LoadTotals(facts.Read, staged, inserted, revised, facts.Quarantined, TimeSpan.Zero);
+            },
+            ct)));
+
+        return new LoadTotals(
+            shares[0].Read, shares.Sum(s => s.Staged), shares.Sum(s => s.Inserted), shares.Sum(s => s.Updated), shares.Sum(s => s.Quarantined), clock.Elapsed);
     }
 }
 

@@ -12,7 +12,12 @@ namespace Pipeline.Cli.Bench;
 /// options (a malformed line is set aside with its number, never repaired) and <see cref="CsvLine"/>'s checked getters
 /// (a 5-digit code, numbers that parse), then the checks a load makes (a 2025 commune, a known indicator, a count not
 /// above its denominator). Rows come out as <see cref="Fact"/>s one period at a time and are never held in a list:
-/// the caller streams each period into the staging COPY while the file is being read.
+/// the caller streams each period into the load's COPY while the file is being read.
+/// <para>A file can be shared by several readers, one per load running at once: the file's periods are numbered in
+/// the order it gives them (it groups its rows by period), and reader <c>share</c> of <c>shares</c> takes every
+/// <c>shares</c>th from its own, passing over the others' rows after reading their period field alone. Each line's
+/// checks and quarantine belong to the reader of its period; malformed lines and lines with no period are counted
+/// by share 0, which also counts the lines read.</para>
 /// </summary>
 internal sealed class CsvFacts : IDisposable
 {
@@ -21,27 +26,46 @@ internal sealed class CsvFacts : IDisposable
     private readonly IReadOnlySet<string> _communes;
     private readonly IReadOnlySet<string> _indicators;
     private readonly long _intakeRunId;
+    private readonly int _share;
+    private readonly int _shares;
     private readonly Dictionary<string, Period> _periods = new(StringComparer.Ordinal);
     private (Fact Fact, Period Period)? _pending;
+    private readonly int _periodColumn;
+    private byte[] _groupPeriodBytes = [];
+    private string? _groupPeriod;
+    private int _group = -1;
     private bool _ended;
 
-    public CsvFacts(string path, IReadOnlySet<string> communes, IReadOnlySet<string> indicators, long intakeRunId)
+    public CsvFacts(string path, IReadOnlySet<string> communes, IReadOnlySet<string> indicators, long intakeRunId, int share = 0, int shares = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(share);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(share, shares);
         _file = Path.GetFileName(path);
         _communes = communes;
         _indicators = indicators;
         _intakeRunId = intakeRunId;
-        _reader = CsvReader.FromFile(path, QuarantiningCsv.Options(bad => Quarantined++));
+        _share = share;
+        _shares = shares;
+        _reader = CsvReader.FromFile(path, QuarantiningCsv.Options(_ =>
+        {
+            if (share == 0)
+            {
+                Quarantined++;
+            }
+        }));
         _reader.ReadHeader();
         if (string.Join(',', _reader.Headers.ToArray()) != FactCsv.Header)
         {
             throw new BadInputException(new InputProblem(_file, 1, $"header is not '{FactCsv.Header}'"));
         }
+
+        _periodColumn = _reader.GetFieldIndex("period");
     }
 
-    /// <summary>Rows set aside: malformed lines and rows that failed a check.</summary>
+    /// <summary>Rows set aside: malformed lines and rows that failed a check (of this reader's periods).</summary>
     public long Quarantined { get; private set; }
 
+    /// <summary>Lines read (every reader reads them all; the file's count).</summary>
     public long Read { get; private set; }
 
     /// <summary>Moves to the next period in the file; false at its end.</summary>
@@ -81,10 +105,26 @@ internal sealed class CsvFacts : IDisposable
         while (!_ended && _reader.Read())
         {
             Read++;
-            var line = new CsvLine(_reader, _file, _reader.LineNumber);
+            // The period is read as bytes: most lines of a shared file are another reader's, passed over unparsed.
+            var periodBytes = _reader.GetSpan(_periodColumn);
+            if (periodBytes.IsEmpty)
+            {
+                if (_share == 0)
+                {
+                    Quarantined++;
+                }
+
+                continue;
+            }
+
+            if (!Owns(periodBytes))
+            {
+                continue;
+            }
+
             try
             {
-                return Check(line);
+                return Check(new CsvLine(_reader, _file, _reader.LineNumber), _groupPeriod!);
             }
             catch (FieldException)
             {
@@ -96,11 +136,23 @@ internal sealed class CsvFacts : IDisposable
         return null;
     }
 
-    private (Fact, Period) Check(CsvLine line)
+    // The file's periods are numbered as they come; this reader owns every _shares-th from _share.
+    private bool Owns(ReadOnlySpan<byte> period)
+    {
+        if (!period.SequenceEqual(_groupPeriodBytes))
+        {
+            _groupPeriodBytes = period.ToArray();
+            _groupPeriod = System.Text.Encoding.UTF8.GetString(period);
+            _group++;
+        }
+
+        return _group % _shares == _share;
+    }
+
+    private (Fact, Period) Check(CsvLine line, string periodText)
     {
         var code = line.Code("unit_code", 5);
         var indicator = line.Text("indicator");
-        var periodText = line.Text("period");
         var numerator = line.OptionalDecimal("numerator");
         var denominator = line.OptionalDecimal("denominator");
         if (!_communes.Contains(code))

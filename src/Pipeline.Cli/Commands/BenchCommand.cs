@@ -19,6 +19,11 @@ internal static class BenchCommand
         var quick = new Option<bool>("--quick") { Description = "A short run (two periods, the pull of province 01 only, fewer jobs): the same paths in about a minute." };
         var scale = new Option<int>("--scale") { Description = "Multiply the periods of every figure (default 1).", DefaultValueFactory = _ => 1 };
         var rows = new Option<long>("--rows") { Description = "Rows of the large load (rounded up to whole periods of 3,321 communes x 40 indicators; default 60 periods, about 8 M)." };
+        var loads = new Option<int>("--loads")
+        {
+            Description = $"Periods loaded at once in the load figures, as a backfill on a queue with that many workers (default: one per core, {BenchLoadPath.DefaultLoads}).",
+            DefaultValueFactory = _ => BenchLoadPath.DefaultLoads,
+        };
         var only = new Option<string[]>("--only")
         {
             Description = $"Only these figures (repeatable): {string.Join(", ", Figures)}.",
@@ -29,6 +34,7 @@ internal static class BenchCommand
             quick,
             scale,
             rows,
+            loads,
             only,
             BenchWorkerCommand.Create(context),
         };
@@ -48,13 +54,19 @@ internal static class BenchCommand
                 return ExitCodes.BadInput;
             }
 
+            if (parse.GetValue(loads) < 1)
+            {
+                await Console.Error.WriteLineAsync("error: --loads must be 1 or more");
+                return ExitCodes.BadInput;
+            }
+
             var sizes = BenchSizes.Of(parse.GetValue(quick), n, parse.GetValue(rows));
-            return await RunAsync(context, sizes, chosen, ct);
+            return await RunAsync(context, sizes, parse.GetValue(loads), chosen, ct);
         });
         return bench;
     }
 
-    private static async Task<int> RunAsync(CliContext context, BenchSizes sizes, IReadOnlyList<string> figures, CancellationToken ct)
+    private static async Task<int> RunAsync(CliContext context, BenchSizes sizes, int loads, IReadOnlyList<string> figures, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var report = new BenchReport(Console.Out);
@@ -69,10 +81,11 @@ internal static class BenchCommand
             if (figures.Contains("load") || figures.Contains("pickup") || figures.Contains("growth"))
             {
                 await using var database = await BenchDatabase.CreateAsync(warehouse, "load", units, context.Time, ct);
-                var load = new LoadBench(database, communes, folder, context.Time);
+                var load = new LoadBench(database, communes, folder, context.Time, loads);
                 var intakeRun = await load.SetUpAsync(ct);
                 if (figures.Contains("load"))
                 {
+                    await load.WarmUpAsync(intakeRun, ct);
                     foreach (var periods in sizes.LoadPeriods)
                     {
                         await load.RunAsync(report, $"{BenchReport.Count((long)periods * communes.Count * FactCsv.Indicators)} rows", periods, intakeRun, ct);

@@ -72,7 +72,7 @@ internal static class BenchWorkerCommand
             await using var warehouse = WarehouseDataSource.Create(Required(context));
             await using var connection = await warehouse.OpenConnectionAsync(ct);
             var communes = (await connection.QueryAsync<string>("select code from ref.admin_unit where era = 2025 and level = 'commune'")).ToHashSet(StringComparer.Ordinal);
-            var totals = await BenchLoadPath.LoadAsync(warehouse, parse.GetRequiredValue(csv).FullName, "bench_growth", communes, parse.GetValue(intakeRun), context.Time, ct);
+            var totals = await BenchLoadPath.LoadAsync(warehouse, parse.GetRequiredValue(csv).FullName, "bench_growth", communes, parse.GetValue(intakeRun), context.Time, BenchLoadPath.DefaultLoads, ct);
             Console.WriteLine(BenchChild.Result(("seconds", totals.Took.TotalSeconds), ("rows", totals.Staged)));
             return ExitCodes.Success;
         });

@@ -8,8 +8,9 @@ namespace Pipeline.Warehouse.Facts;
 
 /// <summary>
 /// Loads the intake records of one source and period into facts: read them, place and combine them
-/// (<see cref="FactAssembler"/>), binary COPY the result into staging, and merge it in one transaction together with
-/// the quarantine, the label mappings and the run's own row. A process killed at any point leaves the facts as
+/// (<see cref="FactAssembler"/>), and write the result (<see cref="FactPeriodWriter"/>: COPY into a new period, nothing
+/// for an unchanged one, else staging and the guarded merge) in one transaction together with the quarantine, the label
+/// mappings and the run's own row. A process killed at any point leaves the facts as
 /// they were (the transaction dies with its session) and the run marked abandoned by the next load, which redoes
 /// it. A session-level advisory lock on (source, period) makes concurrent loads of the same pull take turns.
 /// </summary>
@@ -44,7 +45,7 @@ public sealed class FactLoader(NpgsqlDataSource dataSource, ReferenceUnits units
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                return await FinishAsync(connection, null, loadRunId, "failed", e.Message, counts, cancellationToken);
+                return await FinishAsync(connection, null, loadRunId, "failed", e.Message, counts, null, cancellationToken);
             }
         }
         finally
@@ -61,13 +62,14 @@ public sealed class FactLoader(NpgsqlDataSource dataSource, ReferenceUnits units
         NpgsqlConnection connection, long loadRunId, string source, Period period, Assembled assembled, Counts counts, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(SqlResources.Query("create_fact_staging"), transaction: transaction, cancellationToken: ct));
-        await FactStaging.CopyAsync(connection, assembled, ct);
-        await StagedFactCheck.RequireSoundAsync(connection, transaction, ct);
-
         var now = clock.GetUtcNow();
-        var facts = await FactMergeStatement.RunAsync(connection, transaction, source, period, loadRunId, now, ct);
+        var written = await FactPeriodWriter.WriteAsync(
+            connection, transaction, source, period, loadRunId, now, FactOrder.Sorted(assembled.Facts), ct);
+        var facts = written.Counts;
+
         // The quarantine and label mappings of the same load, merged in the same transaction.
+        await connection.ExecuteAsync(new CommandDefinition(SqlResources.Query("create_load_staging"), transaction: transaction, cancellationToken: ct));
+        await FactStaging.CopyRecordsAsync(connection, assembled, ct);
         var parameters = new { source, period = period.ToString(), load_run_id = loadRunId, now };
         var quarantine = await connection.QuerySingleAsync<QuarantineCounts>(new CommandDefinition(
             SqlResources.Query("merge_fact_quarantine"), parameters, transaction, commandTimeout: NoTimeout, cancellationToken: ct));
@@ -80,16 +82,16 @@ public sealed class FactLoader(NpgsqlDataSource dataSource, ReferenceUnits units
         counts.Unchanged = facts.Staged - facts.Inserted - facts.Revised;
         counts.Quarantined = quarantine.Quarantined;
         counts.Released = quarantine.Released;
-        var report = await FinishAsync(connection, transaction, loadRunId, "succeeded", null, counts, ct);
+        var report = await FinishAsync(connection, transaction, loadRunId, "succeeded", null, counts, written.Digest, ct);
         await transaction.CommitAsync(ct);
 
-        await FactStatistics.RefreshAfterAsync(connection, counts.Inserted + counts.Revised + counts.Withdrawn, ct);
+        await FactStatistics.RefreshAfterAsync(connection, counts.Inserted, counts.Revised, counts.Withdrawn, ct);
 
         return report;
     }
 
     private async Task<LoadReport> FinishAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, long loadRunId, string status, string? error, Counts counts, CancellationToken ct)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, long loadRunId, string status, string? error, Counts counts, byte[]? digest, CancellationToken ct)
     {
         var row = await connection.QuerySingleAsync<LoadRunRow>(new CommandDefinition(
             SqlResources.Query("finish_load_run"),
@@ -106,6 +108,7 @@ public sealed class FactLoader(NpgsqlDataSource dataSource, ReferenceUnits units
                 withdrawn = counts.Withdrawn,
                 quarantined = counts.Quarantined,
                 released = counts.Released,
+                facts_digest = digest,
             },
             transaction,
             cancellationToken: ct));

@@ -5,15 +5,30 @@ using Pipeline.Normalisation;
 
 namespace Pipeline.Warehouse.Facts;
 
-/// <summary>Binary COPY of one load's facts, quarantined records and label mappings into the staging tables of create_fact_staging.sql.</summary>
+/// <summary>
+/// Binary COPY of one load's rows into the staging tables: the facts into stage_fact (create_fact_staging.sql) when
+/// the period has facts to compare them with, the quarantined records and label mappings into the tables of
+/// create_load_staging.sql.
+/// </summary>
 internal static class FactStaging
 {
+    /// <summary>The columns <see cref="WriteFact"/> writes, in its order.</summary>
+    public const string FactColumns = "stream, era, unit_code, indicator, numerator, denominator, value, value_unit, complete, simulated, unit_keys, record_refs, intake_run_id";
+
+    public const short FactColumnCount = 13;
+
     private const NpgsqlDbType TextArray = NpgsqlDbType.Array | NpgsqlDbType.Text;
 
-    public static async Task CopyAsync(NpgsqlConnection connection, Assembled assembled, CancellationToken ct)
-    {
-        await CopyFactsAsync(connection, assembled.Facts, ct);
+    /// <summary>The facts, streamed: rows go to the server as the enumeration yields them.</summary>
+    public static Task CopyFactsAsync(NpgsqlConnection connection, IEnumerable<Fact> facts, CancellationToken ct) =>
+        BinaryCopy.RawRowsAsync(connection, $"copy stage_fact ({FactColumns}) from stdin (format binary)", facts, (row, f) =>
+        {
+            row.StartRow(FactColumnCount);
+            WriteFact(row, f);
+        }, ct);
 
+    public static async Task CopyRecordsAsync(NpgsqlConnection connection, Assembled assembled, CancellationToken ct)
+    {
         await BinaryCopy.RowsAsync(
             connection,
             "copy stage_fact_quarantine (stream, unit_key_kind, unit_key, unit_label, indicator, reason, detail, candidates, payload_id, record_ref) from stdin (format binary)",
@@ -48,29 +63,21 @@ internal static class FactStaging
             ct);
     }
 
-    /// <summary>The facts alone, streamed: rows go to the server as the enumeration yields them.</summary>
-    public static async Task CopyFactsAsync(NpgsqlConnection connection, IEnumerable<Fact> facts, CancellationToken ct)
+    /// <summary>One fact's own columns (<see cref="FactColumns"/>), for stage_fact and for fact.value alike.</summary>
+    public static void WriteFact(BinaryCopyRows row, Fact f)
     {
-        await BinaryCopy.RowsAsync(
-            connection,
-            "copy stage_fact (stream, era, unit_code, indicator, numerator, denominator, value, value_unit, complete, simulated, unit_keys, record_refs, intake_run_id) from stdin (format binary)",
-            facts,
-            (w, f) =>
-            {
-                w.Write(f.Stream, NpgsqlDbType.Text);
-                w.Write((short)f.Era, NpgsqlDbType.Smallint);
-                w.Write(f.UnitCode, NpgsqlDbType.Text);
-                w.Write(f.Indicator, NpgsqlDbType.Text);
-                BinaryCopy.WriteNullable(w, f.Numerator, NpgsqlDbType.Numeric);
-                BinaryCopy.WriteNullable(w, f.Denominator, NpgsqlDbType.Numeric);
-                BinaryCopy.WriteNullable(w, f.Value, NpgsqlDbType.Numeric);
-                w.Write(f.ValueUnit.ToText(), NpgsqlDbType.Text);
-                w.Write(f.Complete, NpgsqlDbType.Boolean);
-                w.Write(f.Simulated, NpgsqlDbType.Boolean);
-                w.Write(f.UnitKeys.ToArray(), TextArray);
-                w.Write(f.RecordRefs.ToArray(), TextArray);
-                w.Write(f.IntakeRunId, NpgsqlDbType.Bigint);
-            },
-            ct);
+        row.Text(f.Stream);
+        row.Smallint((short)f.Era);
+        row.Text(f.UnitCode);
+        row.Text(f.Indicator);
+        row.Numeric(f.Numerator);
+        row.Numeric(f.Denominator);
+        row.Numeric(f.Value);
+        row.Text(f.ValueUnit.ToText());
+        row.Boolean(f.Complete);
+        row.Boolean(f.Simulated);
+        row.TextArray(f.UnitKeys);
+        row.TextArray(f.RecordRefs);
+        row.Bigint(f.IntakeRunId);
     }
 }

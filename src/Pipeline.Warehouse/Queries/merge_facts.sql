@@ -68,6 +68,9 @@ with compared as (
            @load_run_id, @now
       from compared c
      where c.change = 'new'
+     -- In key order, as FactOrder gives a new period to FactCopy: inserts go to the end of the period's range of the
+     -- key, and a unit's facts to neighbouring pages, which the unit index (a BRIN) needs (sql/0014).
+     order by c.unit_code collate "C", c.indicator collate "C", c.stream collate "C", c.era
     returning 1
 )
 select (select count(*) from stage_fact)::int as staged,

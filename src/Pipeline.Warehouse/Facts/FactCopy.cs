@@ -1,0 +1,38 @@
+using Npgsql;
+using Pipeline.Core.Periods;
+using Pipeline.Normalisation;
+
+namespace Pipeline.Warehouse.Facts;
+
+/// <summary>
+/// The facts of a period that has none yet, binary-COPied straight into fact.value inside the caller's transaction:
+/// with nothing to compare them with, staging them and merging would write every row twice. The primary key still
+/// refuses a key given twice, and the whole COPY goes with the transaction if anything fails.
+/// </summary>
+internal static class FactCopy
+{
+    private const string Command =
+        $"copy fact.value ({FactStaging.FactColumns}, source, period, period_start, period_end, load_run_id, loaded_at) from stdin (format binary)";
+
+    public static Task IntoValueAsync(
+        NpgsqlConnection connection, string source, Period period, long loadRunId, DateTimeOffset now, IEnumerable<Fact> facts, CancellationToken ct)
+    {
+        var (periodText, start, end) = (period.ToString(), period.Start, period.End);
+        return BinaryCopy.RawRowsAsync(
+            connection,
+            Command,
+            facts,
+            (row, f) =>
+            {
+                row.StartRow(FactStaging.FactColumnCount + 6);
+                FactStaging.WriteFact(row, f);
+                row.Text(source);
+                row.Text(periodText);
+                row.Date(start);
+                row.Date(end);
+                row.Bigint(loadRunId);
+                row.TimestampTz(now);
+            },
+            ct);
+    }
+}
