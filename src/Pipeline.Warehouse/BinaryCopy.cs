@@ -24,7 +24,8 @@ internal static class BinaryCopy
 
     /// <summary>
     /// The same through a raw binary COPY: each row encoded by <see cref="BinaryCopyRows"/> into one buffer, sent every
-    /// 64 KiB. For wide rows in bulk (facts); a failure cancels the COPY, so nothing of it is stored.
+    /// 64 KiB, synchronously as above. For wide rows in bulk (facts); a failure or cancellation cancels the COPY, so
+    /// nothing of it is stored.
     /// </summary>
     public static async Task RawRowsAsync<T>(
         NpgsqlConnection connection, string copyCommand, IEnumerable<T> rows, Action<BinaryCopyRows, T> writeRow, CancellationToken ct)
@@ -39,6 +40,7 @@ internal static class BinaryCopy
                 writeRow(encoded, row);
                 if (encoded.IsFull)
                 {
+                    ct.ThrowIfCancellationRequested();
                     stream.Write(encoded.Written.Span);
                     encoded.Clear();
                 }

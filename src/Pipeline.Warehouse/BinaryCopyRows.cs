@@ -47,6 +47,14 @@ internal sealed class BinaryCopyRows
 
     public void StartRow(short fields) => Int16(fields);
 
+    /// <summary>Fields encoded once by another <see cref="BinaryCopyRows"/>, copied as they are (a load's constants).</summary>
+    public void Encoded(ReadOnlySpan<byte> fields)
+    {
+        Reserve(fields.Length);
+        fields.CopyTo(_buffer.AsSpan(_length));
+        _length += fields.Length;
+    }
+
     public void Null() => Int32(-1);
 
     public void Text(string value)

@@ -6,7 +6,8 @@ namespace Pipeline.Cli.Bench;
 
 /// <summary>
 /// Load and unchanged reload: the same generated CSV through `psql \copy` into a table of its shape with a primary key
-/// (the baseline) and through the product's load path (<see cref="BenchLoadPath"/>) into fact.value, then again.
+/// (the baseline) and through the product's load path (<see cref="BenchLoadPath"/>, <c>loads</c> periods at once) into
+/// fact.value, then again. Each timed run starts after a checkpoint, the product's after a warm-up.
 /// </summary>
 internal sealed class LoadBench(BenchDatabase database, IReadOnlyList<string> communes, string folder, TimeProvider time, int loads)
 {
@@ -44,7 +45,9 @@ internal sealed class LoadBench(BenchDatabase database, IReadOnlyList<string> co
         }
     }
 
-    public async Task RunAsync(BenchReport report, string label, int periods, long intakeRunId, CancellationToken ct)
+    /// <param name="alsoOneAtATime">Load the file once more one period at a time (a figure without a target), to show
+    /// what the loads at once add (the same figure when they are 1); for the smaller size only, it is one more load.</param>
+    public async Task RunAsync(BenchReport report, string label, int periods, long intakeRunId, bool alsoOneAtATime, CancellationToken ct)
     {
         var csv = Path.Combine(folder, $"facts_{periods}p.csv");
         var rows = FactCsv.Write(csv, communes, FactCsv.Months(periods));
@@ -76,6 +79,21 @@ internal sealed class LoadBench(BenchDatabase database, IReadOnlyList<string> co
                 reloadRatio,
                 $"first load {BenchReport.Seconds(first.Took)}",
                 new BenchTarget("<= 0.50x, 0 rows updated, identical checksum", reloadRatio <= 0.5 && again.Updated + again.Inserted == 0 && identical)));
+
+            if (alsoOneAtATime)
+            {
+                await database.CheckpointAsync(ct);
+                var single = await BenchLoadPath.LoadAsync(database.DataSource, csv, $"{source}_single", set, intakeRunId, time, 1, ct);
+                report.Add(new BenchLine(
+                    $"load one period at a time {label}",
+                    $"{BenchReport.Rate(single.Staged, single.Took)} ({BenchReport.Count(single.Inserted)} inserted, {BenchReport.Seconds(single.Took)}, 1 load at a time)",
+                    baseline.TotalSeconds / single.Took.TotalSeconds,
+                    $"psql \\copy into a table with a primary key {BenchReport.Rate(rows, baseline)} ({BenchReport.Seconds(baseline)})"));
+            }
+
+            // The next size starts from an empty fact table, as this one did.
+            await using var connection = await database.DataSource.OpenConnectionAsync(ct);
+            await connection.ExecuteAsync(new CommandDefinition("truncate fact.value, fact.value_revision", commandTimeout: 0, cancellationToken: ct));
         }
         finally
         {

@@ -88,7 +88,8 @@ internal static class BenchCommand
                     await load.WarmUpAsync(intakeRun, ct);
                     foreach (var periods in sizes.LoadPeriods)
                     {
-                        await load.RunAsync(report, $"{BenchReport.Count((long)periods * communes.Count * FactCsv.Indicators)} rows", periods, intakeRun, ct);
+                        await load.RunAsync(
+                            report, $"{BenchReport.Count((long)periods * communes.Count * FactCsv.Indicators)} rows", periods, intakeRun, periods == sizes.LoadPeriods[0], ct);
                     }
                 }
 

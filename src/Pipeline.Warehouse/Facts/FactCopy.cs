@@ -17,7 +17,15 @@ internal static class FactCopy
     public static Task IntoValueAsync(
         NpgsqlConnection connection, string source, Period period, long loadRunId, DateTimeOffset now, IEnumerable<Fact> facts, CancellationToken ct)
     {
-        var (periodText, start, end) = (period.ToString(), period.Start, period.End);
+        // The load's own columns are the same in every row: encoded once, copied into each.
+        var load = new BinaryCopyRows();
+        load.Text(source);
+        load.Text(period.ToString());
+        load.Date(period.Start);
+        load.Date(period.End);
+        load.Bigint(loadRunId);
+        load.TimestampTz(now);
+        var loadFields = load.Written;
         return BinaryCopy.RawRowsAsync(
             connection,
             Command,
@@ -26,12 +34,7 @@ internal static class FactCopy
             {
                 row.StartRow(FactStaging.FactColumnCount + 6);
                 FactStaging.WriteFact(row, f);
-                row.Text(source);
-                row.Text(periodText);
-                row.Date(start);
-                row.Date(end);
-                row.Bigint(loadRunId);
-                row.TimestampTz(now);
+                row.Encoded(loadFields.Span);
             },
             ct);
     }

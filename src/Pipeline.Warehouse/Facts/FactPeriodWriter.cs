@@ -16,8 +16,9 @@ namespace Pipeline.Warehouse.Facts;
 /// changed and withdrawn facts and keeps what they replace.</item>
 /// </list>
 /// Every fact written is checked for its unit, indicator and intake run before the caller commits
-/// (<see cref="FactReferences"/>). Give the facts in unit order (<see cref="FactOrder"/>): fact.value's unit index
-/// is a BRIN over the order rows are written in (sql/0014).
+/// (<see cref="FactReferences"/>). Give the facts in key order (<see cref="FactOrder"/>): inserts then go to the end
+/// of the period's range of the primary key, and the unit index is a BRIN over the order rows are written in
+/// (sql/0014).
 /// </summary>
 internal static class FactPeriodWriter
 {
