@@ -7,8 +7,9 @@ namespace Pipeline.Cli.Bench;
 /// The product's load path from a CSV file: read and check it (<see cref="CsvFacts"/>), and load each period as the
 /// product loads a (source, period), one transaction each (<see cref="FactBulkMerge"/>: COPY into a new period,
 /// nothing for an unchanged one, staging and the guarded merge otherwise). <c>loads</c> periods are loaded at once,
-/// each by a reader of its own over the file, as a backfill runs on a source whose queue has that many workers
-/// (`Schedules:&lt;source&gt;:Concurrency`): one per core by default, since a load keeps one server process busy.
+/// each by a reader of its own over the file taking the next period no other has (<see cref="PeriodClaims"/>), as a
+/// backfill runs on a source whose queue has that many workers (`Schedules:&lt;source&gt;:Concurrency`): one per core
+/// by default, since a load keeps one server process busy.
 /// </summary>
 internal static class BenchLoadPath
 {
@@ -19,11 +20,12 @@ internal static class BenchLoadPath
     {
         var merge = new FactBulkMerge(dataSource, time);
         var indicators = FactCsv.IndicatorNames.ToHashSet(StringComparer.Ordinal);
+        var claims = new PeriodClaims();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var shares = await Task.WhenAll(Enumerable.Range(0, loads).Select(share => Task.Run(
             async () =>
             {
-                using var facts = new CsvFacts(csv, communes, indicators, intakeRunId, share, loads);
+                using var facts = new CsvFacts(csv, communes, indicators, intakeRunId, claims, countsFileProblems: share == 0);
                 long staged = 0, inserted = 0, revised = 0;
                 while (facts.NextPeriod(out var period))
                 {

@@ -14,10 +14,10 @@ namespace Pipeline.Cli.Bench;
 /// above its denominator). Rows come out as <see cref="Fact"/>s one period at a time and are never held in a list:
 /// the caller streams each period into the load's COPY while the file is being read.
 /// <para>A file can be shared by several readers, one per load running at once: the file's periods are numbered in
-/// the order it gives them (it groups its rows by period), and reader <c>share</c> of <c>shares</c> takes every
-/// <c>shares</c>th from its own, passing over the others' rows after reading their period field alone. Each line's
+/// the order it gives them (it groups its rows by period), each is taken by the first reader to reach it
+/// (<see cref="PeriodClaims"/>), and the others pass over its rows after reading their period field alone. Each line's
 /// checks and quarantine belong to the reader of its period; malformed lines and lines with no period are counted
-/// by share 0, which also counts the lines read.</para>
+/// by the first reader only (<c>countsFileProblems</c>). Every reader counts the lines read.</para>
 /// </summary>
 internal sealed class CsvFacts : IDisposable
 {
@@ -26,29 +26,30 @@ internal sealed class CsvFacts : IDisposable
     private readonly IReadOnlySet<string> _communes;
     private readonly IReadOnlySet<string> _indicators;
     private readonly long _intakeRunId;
-    private readonly int _share;
-    private readonly int _shares;
+    private readonly PeriodClaims? _claims;
+    private readonly bool _countsFileProblems;
+    private readonly int _periodColumn;
     private readonly Dictionary<string, Period> _periods = new(StringComparer.Ordinal);
     private (Fact Fact, Period Period)? _pending;
-    private readonly int _periodColumn;
     private byte[] _groupPeriodBytes = [];
     private string? _groupPeriod;
     private int _group = -1;
+    private bool _ownsGroup;
     private bool _ended;
 
-    public CsvFacts(string path, IReadOnlySet<string> communes, IReadOnlySet<string> indicators, long intakeRunId, int share = 0, int shares = 1)
+    /// <param name="claims">The periods' claims when readers share the file; null for a reader of its own.</param>
+    public CsvFacts(
+        string path, IReadOnlySet<string> communes, IReadOnlySet<string> indicators, long intakeRunId, PeriodClaims? claims = null, bool countsFileProblems = true)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(share);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(share, shares);
         _file = Path.GetFileName(path);
         _communes = communes;
         _indicators = indicators;
         _intakeRunId = intakeRunId;
-        _share = share;
-        _shares = shares;
+        _claims = claims;
+        _countsFileProblems = countsFileProblems;
         _reader = CsvReader.FromFile(path, QuarantiningCsv.Options(_ =>
         {
-            if (share == 0)
+            if (countsFileProblems)
             {
                 Quarantined++;
             }
@@ -109,7 +110,7 @@ internal sealed class CsvFacts : IDisposable
             var periodBytes = _reader.GetSpan(_periodColumn);
             if (periodBytes.IsEmpty)
             {
-                if (_share == 0)
+                if (_countsFileProblems)
                 {
                     Quarantined++;
                 }
@@ -136,7 +137,7 @@ internal sealed class CsvFacts : IDisposable
         return null;
     }
 
-    // The file's periods are numbered as they come; this reader owns every _shares-th from _share.
+    // The file's periods are numbered as they come; a reader owns those it took first.
     private bool Owns(ReadOnlySpan<byte> period)
     {
         if (!period.SequenceEqual(_groupPeriodBytes))
@@ -144,9 +145,10 @@ internal sealed class CsvFacts : IDisposable
             _groupPeriodBytes = period.ToArray();
             _groupPeriod = System.Text.Encoding.UTF8.GetString(period);
             _group++;
+            _ownsGroup = _claims?.TryTake(_group) ?? true;
         }
 
-        return _group % _shares == _share;
+        return _ownsGroup;
     }
 
     private (Fact, Period) Check(CsvLine line, string periodText)

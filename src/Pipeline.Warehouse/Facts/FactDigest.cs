@@ -7,7 +7,8 @@ namespace Pipeline.Warehouse.Facts;
 
 /// <summary>
 /// An order-independent digest of one period's facts: the count and the sum (mod 2^128) of an XxHash128 of each fact's
-/// key and of the values merge_facts.sql compares (numerator, denominator, value, value_unit, complete, unit_keys).
+/// key and of the values merge_facts.sql compares (numerator, denominator, value, value_unit, complete, simulated,
+/// unit_keys).
 /// Two sets of facts with the same digest give the merge nothing to do; a different order of the same facts gives
 /// the same digest. Lineage (record references, runs) is left out as the merge leaves it out: a fact whose values did
 /// not change keeps the lineage it was written with. A number written with another scale (1.0 for 1) gives another
@@ -46,6 +47,7 @@ internal sealed class FactDigest
         Number(fact.Value, ref length);
         Int((int)fact.ValueUnit, ref length);
         Int(fact.Complete ? 1 : 0, ref length);
+        Int(fact.Simulated ? 1 : 0, ref length);
         Int(fact.UnitKeys.Count, ref length);
         foreach (var key in fact.UnitKeys)
         {

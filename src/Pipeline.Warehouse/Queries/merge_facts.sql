@@ -17,8 +17,9 @@ with compared as (
       full join (select * from fact.value where source = @source and period = @period) v
         on v.stream = s.stream and v.era = s.era and v.unit_code = s.unit_code and v.indicator = s.indicator
      where v.unit_code is null or s.unit_code is null
-        or (v.numerator, v.denominator, v.value, v.value_unit, v.complete, v.unit_keys)
-           is distinct from (s.numerator, s.denominator, s.value, s.value_unit, s.complete, s.unit_keys)
+        -- simulated too: a value that came from a simulator and now from the source (or back) is another fact.
+        or (v.numerator, v.denominator, v.value, v.value_unit, v.complete, v.simulated, v.unit_keys)
+           is distinct from (s.numerator, s.denominator, s.value, s.value_unit, s.complete, s.simulated, s.unit_keys)
 ), withdrawn as (
     delete from fact.value v
      using compared c

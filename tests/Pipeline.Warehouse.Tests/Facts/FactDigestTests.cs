@@ -35,6 +35,7 @@ public sealed class FactDigestTests
             Facts[0] with { Value = 1 },
             Facts[0] with { ValueUnit = ValueUnit.Percent },
             Facts[0] with { Complete = false },
+            Facts[0] with { Simulated = false },
             Facts[0] with { UnitKeys = ["00001", "00004"] },
             Facts[0] with { UnitCode = "00008" },
             Facts[0] with { Indicator = "households" },
@@ -50,7 +51,7 @@ public sealed class FactDigestTests
     [Fact]
     public void LineageAlone_DoesNotChangeTheDigest_AsTheMergeKeepsAFactWhoseValuesAreTheSame()
     {
-        Fact[] relanded = [.. Facts.Select(f => f with { RecordRefs = ["payload 99: line 1"], IntakeRunId = 99, Simulated = false })];
+        Fact[] relanded = [.. Facts.Select(f => f with { RecordRefs = ["payload 99: line 1"], IntakeRunId = 99 })];
 
         Assert.Equal(FactDigest.Of(Facts), FactDigest.Of(relanded));
     }

@@ -123,6 +123,20 @@ public sealed class FactPeriodWriterTests(PostgresServer server, LoadedUnits loa
     }
 
     [Fact]
+    public async Task TheSameValuesFromTheSourceInsteadOfASimulator_AreNoLongerLabelledSimulated()
+    {
+        var (indicator, run) = await IndicatorAndRunAsync();
+        var merge = new FactBulkMerge(Db, TimeProvider.System);
+        await merge.MergeAsync("writer_simulated", October, [Fact("00004", indicator, run, 10, 20)], default);
+
+        var counts = await merge.MergeAsync("writer_simulated", October, [Fact("00004", indicator, run, 10, 20) with { Simulated = false }], default);
+
+        Assert.Equal(new FactMergeCounts(1, 0, 1, 0), counts);
+        await using var connection = await Db.OpenConnectionAsync();
+        Assert.False(await connection.ExecuteScalarAsync<bool>("select simulated from fact.value where source = 'writer_simulated'"));
+    }
+
+    [Fact]
     public async Task AKeyGivenTwiceInANewPeriod_IsRefused_AndNothingIsStored()
     {
         var (indicator, run) = await IndicatorAndRunAsync();
