@@ -1,8 +1,6 @@
 using Dapper;
 using Npgsql;
 using Pipeline.Core.Periods;
-using Pipeline.Core.Units;
-using Pipeline.Intake;
 using Pipeline.Normalisation;
 using Pipeline.Warehouse.Facts;
 using Pipeline.Warehouse.Tests.AdminUnits;
@@ -180,18 +178,8 @@ public sealed class FactPeriodWriterTests(PostgresServer server, LoadedUnits loa
         Assert.True(pages * 4 < tablePages, $"{pages} of {tablePages} pages read: {plan}");
     }
 
-    private async Task<(string Indicator, long Run)> IndicatorAndRunAsync()
-    {
-        await using var connection = await Db.OpenConnectionAsync();
-        const string indicator = "writer_tests";
-        await connection.ExecuteAsync(
-            "insert into fact.indicator (indicator, title, folding, combining, note) values (@indicator, 'Writer tests (SIMULATED)', 'stock', 'sum', 'tests') on conflict do nothing",
-            new { indicator });
-        var run = await connection.ExecuteScalarAsync<long>(
-            "insert into intake.run (source, period, started_at, finished_at, status, simulated) values ('writer_tests', '2025-10', now(), now(), 'succeeded', true) returning run_id");
-        return (indicator, run);
-    }
+    private Task<(string Indicator, long Run)> IndicatorAndRunAsync() => BulkFacts.IndicatorAndRunAsync(Db, "writer_tests");
 
     private static Fact Fact(string unit, string indicator, long run, decimal numerator, decimal denominator) =>
-        new("s", Era.Y2025, unit, indicator, numerator, denominator, null, ValueUnit.Count, true, true, [unit], [$"payload 1: {unit}"], run);
+        BulkFacts.Of(unit, indicator, run, numerator, denominator, $"payload 1: {unit}");
 }

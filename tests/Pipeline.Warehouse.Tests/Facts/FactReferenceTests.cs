@@ -1,8 +1,6 @@
 using Dapper;
 using Npgsql;
 using Pipeline.Core.Periods;
-using Pipeline.Core.Units;
-using Pipeline.Intake;
 using Pipeline.Normalisation;
 using Pipeline.Warehouse.Facts;
 using Pipeline.Warehouse.Tests.AdminUnits;
@@ -74,19 +72,7 @@ public sealed class FactReferenceTests(PostgresServer server, LoadedUnits loaded
         Assert.Contains($"indicator {indicator} is still referenced by facts", removed.MessageText, StringComparison.Ordinal);
     }
 
-    private async Task<(string Indicator, long Run)> IndicatorAndRunAsync()
-    {
-        await using var connection = await Db.OpenConnectionAsync();
-        // An indicator of the tests' own, which nothing but facts refers to (the product's are also in other tables).
-        const string indicator = "ref_tests";
-        await connection.ExecuteAsync(
-            "insert into fact.indicator (indicator, title, folding, combining, note) values (@indicator, 'Reference tests (SIMULATED)', 'stock', 'sum', 'tests') on conflict do nothing",
-            new { indicator });
-        var run = await connection.ExecuteScalarAsync<long>(
-            "insert into intake.run (source, period, started_at, finished_at, status, simulated) values ('ref_tests', '2025-10', now(), now(), 'succeeded', true) returning run_id");
-        return (indicator, run);
-    }
+    private Task<(string Indicator, long Run)> IndicatorAndRunAsync() => BulkFacts.IndicatorAndRunAsync(Db, "ref_tests");
 
-    private static Fact Fact(string unit, string indicator, long run, string recordRef) =>
-        new("s", Era.Y2025, unit, indicator, 5, 10, null, ValueUnit.Count, true, true, [unit], [recordRef], run);
+    private static Fact Fact(string unit, string indicator, long run, string recordRef) => BulkFacts.Of(unit, indicator, run, 5, 10, recordRef);
 }
