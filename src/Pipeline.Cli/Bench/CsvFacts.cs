@@ -29,10 +29,10 @@ internal sealed class CsvFacts : IDisposable
     private readonly PeriodClaims? _claims;
     private readonly bool _countsFileProblems;
     private readonly int _periodColumn;
-    private readonly Dictionary<string, Period> _periods = new(StringComparer.Ordinal);
     private (Fact Fact, Period Period)? _pending;
     private byte[] _groupPeriodBytes = [];
     private string? _groupPeriod;
+    private Period? _groupParsed;
     private int _group = -1;
     private bool _ownsGroup;
     private bool _ended;
@@ -144,6 +144,7 @@ internal sealed class CsvFacts : IDisposable
         {
             _groupPeriodBytes = period.ToArray();
             _groupPeriod = System.Text.Encoding.UTF8.GetString(period);
+            _groupParsed = null;
             _group++;
             _ownsGroup = _claims?.TryTake(_group) ?? true;
         }
@@ -172,11 +173,8 @@ internal sealed class CsvFacts : IDisposable
             throw new FieldException($"{numerator} of {denominator} is not a count within a positive denominator");
         }
 
-        if (!_periods.TryGetValue(periodText, out var period))
-        {
-            period = Period.Parse(periodText);
-            _periods.Add(periodText, period);
-        }
+        // Parsed once a period: every row of it has the same text.
+        var period = _groupParsed ??= Period.Parse(periodText);
 
         var fact = new Fact(
             "bench", Era.Y2025, code, indicator, numerator, denominator, null, ValueUnit.Count, Complete: true, Simulated: true,

@@ -1,5 +1,3 @@
-using Dapper;
-
 namespace Pipeline.Cli.Bench;
 
 /// <summary>
@@ -18,10 +16,7 @@ internal sealed class GrowthBench(BenchDatabase database, IReadOnlyList<string> 
             var rows = FactCsv.Write(csv, communes, FactCsv.Months(basePeriods * scale));
             try
             {
-                await using (var connection = await database.DataSource.OpenConnectionAsync(ct))
-                {
-                    await connection.ExecuteAsync(new CommandDefinition("truncate fact.value, fact.value_revision cascade", cancellationToken: ct));
-                }
+                await database.EmptyFactsAsync(ct);
 
                 var result = await BenchChild.RunAsync(
                     database.ConnectionString, ct, "load", "--csv", csv, "--intake-run", intakeRunId.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -36,8 +36,7 @@ internal sealed class LoadBench(BenchDatabase database, IReadOnlyList<string> co
                 await BenchLoadPath.LoadAsync(database.DataSource, csv, "bench_warm_up", set, intakeRunId, time, loads, ct);
             }
 
-            await using var connection = await database.DataSource.OpenConnectionAsync(ct);
-            await connection.ExecuteAsync(new CommandDefinition("truncate fact.value, fact.value_revision", cancellationToken: ct));
+            await database.EmptyFactsAsync(ct);
         }
         finally
         {
@@ -55,6 +54,7 @@ internal sealed class LoadBench(BenchDatabase database, IReadOnlyList<string> co
         try
         {
             var baseline = await PsqlCopyAsync(csv, ct);
+            var baselineText = $"psql \\copy into a table with a primary key {BenchReport.Rate(rows, baseline)} ({BenchReport.Seconds(baseline)})";
             var source = $"bench_{periods}p";
             var set = communes.ToHashSet(StringComparer.Ordinal);
             await database.CheckpointAsync(ct);
@@ -65,7 +65,7 @@ internal sealed class LoadBench(BenchDatabase database, IReadOnlyList<string> co
                 $"load {label}",
                 $"{BenchReport.Rate(first.Staged, first.Took)} ({BenchReport.Count(first.Inserted)} inserted, {BenchReport.Count(first.Quarantined)} quarantined, {BenchReport.Seconds(first.Took)}, {loads} loads at once)",
                 ratio,
-                $"psql \\copy into a table with a primary key {BenchReport.Rate(rows, baseline)} ({BenchReport.Seconds(baseline)})",
+                baselineText,
                 new BenchTarget(">= 0.70x", ratio >= 0.7 && first.Inserted == rows)));
 
             await database.CheckpointAsync(ct);
@@ -88,12 +88,11 @@ internal sealed class LoadBench(BenchDatabase database, IReadOnlyList<string> co
                     $"load one period at a time {label}",
                     $"{BenchReport.Rate(single.Staged, single.Took)} ({BenchReport.Count(single.Inserted)} inserted, {BenchReport.Seconds(single.Took)}, 1 load at a time)",
                     baseline.TotalSeconds / single.Took.TotalSeconds,
-                    $"psql \\copy into a table with a primary key {BenchReport.Rate(rows, baseline)} ({BenchReport.Seconds(baseline)})"));
+                    baselineText));
             }
 
             // The next size starts from an empty fact table, as this one did.
-            await using var connection = await database.DataSource.OpenConnectionAsync(ct);
-            await connection.ExecuteAsync(new CommandDefinition("truncate fact.value, fact.value_revision", commandTimeout: 0, cancellationToken: ct));
+            await database.EmptyFactsAsync(ct);
         }
         finally
         {

@@ -12,7 +12,7 @@ namespace Pipeline.Warehouse.Facts;
 internal static class FactCopy
 {
     private const string Command =
-        $"copy fact.value ({FactStaging.FactColumns}, source, period, period_start, period_end, load_run_id, loaded_at) from stdin (format binary)";
+        $"copy fact.value ({FactRow.Columns}, source, period, period_start, period_end, load_run_id, loaded_at) from stdin (format binary)";
 
     public static Task IntoValueAsync(
         NpgsqlConnection connection, string source, Period period, long loadRunId, DateTimeOffset now, IEnumerable<Fact> facts, CancellationToken ct)
@@ -32,8 +32,8 @@ internal static class FactCopy
             facts,
             (row, f) =>
             {
-                row.StartRow(FactStaging.FactColumnCount + 6);
-                FactStaging.WriteFact(row, f);
+                row.StartRow(FactRow.ColumnCount + 6);
+                FactRow.Write(row, f);
                 row.Encoded(loadFields.Span);
             },
             ct);

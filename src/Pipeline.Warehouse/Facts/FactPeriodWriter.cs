@@ -34,42 +34,34 @@ internal static class FactPeriodWriter
     {
         var stored = await connection.QuerySingleAsync<StoredFacts>(new CommandDefinition(
             SqlResources.Query("read_period_facts_state"), new { source, period = period.ToString() }, transaction, cancellationToken: ct));
-        var digest = new FactDigest();
         var references = new FactReferences();
-        FactMergeCounts counts;
         if (!stored.HasFacts)
         {
-            await FactCopy.IntoValueAsync(connection, source, period, loadRunId, now, Observed(facts, digest, references), ct);
+            var digest = new FactDigest();
+            await FactCopy.IntoValueAsync(connection, source, period, loadRunId, now, Observed(facts, references, digest), ct);
+            await references.RequireExistAsync(connection, transaction, ct);
             var written = checked((int)digest.Count);
-            counts = new FactMergeCounts(written, written, 0, 0);
+            return new FactWrite(new FactMergeCounts(written, written, 0, 0), digest.ToBytes());
         }
-        else
+
+        // The digest needs every fact before anything is written: hold the period's facts (one period, never more).
+        // A digest is only there while the period's rows are the ones its load left (sql/0014): a fact removed by
+        // hand since (an operator clearing some units to reload them) sends the load through the merge.
+        var all = facts as IReadOnlyCollection<Fact> ?? [.. facts];
+        var given = FactDigest.Of(all);
+        if (stored.Digest is { } left && left.AsSpan().SequenceEqual(given))
         {
-            // The digest needs every fact before anything is written: hold the period's facts (one period, never more).
-            var all = facts as IReadOnlyCollection<Fact> ?? [.. facts];
-            foreach (var fact in all)
-            {
-                digest.Add(fact);
-            }
-
-            // A digest is only there while the period's rows are the ones its load left (sql/0014): a fact removed by
-            // hand since (an operator clearing some units to reload them) sends the load through the merge.
-            var given = digest.ToBytes();
-            if (stored.Digest is { } left && left.AsSpan().SequenceEqual(given))
-            {
-                return new FactWrite(new FactMergeCounts(all.Count, 0, 0, 0), given);
-            }
-
-            await connection.ExecuteAsync(new CommandDefinition(SqlResources.Query("create_fact_staging"), transaction: transaction, cancellationToken: ct));
-            await FactStaging.CopyFactsAsync(connection, Observed(all, null, references), ct);
-            counts = await FactMergeStatement.RunAsync(connection, transaction, source, period, loadRunId, now, ct);
+            return new FactWrite(new FactMergeCounts(all.Count, 0, 0, 0), given);
         }
 
+        await connection.ExecuteAsync(new CommandDefinition(SqlResources.Query("create_fact_staging"), transaction: transaction, cancellationToken: ct));
+        await FactStaging.CopyFactsAsync(connection, Observed(all, references, null), ct);
+        var counts = await FactMergeStatement.RunAsync(connection, transaction, source, period, loadRunId, now, ct);
         await references.RequireExistAsync(connection, transaction, ct);
-        return new FactWrite(counts, digest.ToBytes());
+        return new FactWrite(counts, given);
     }
 
-    private static IEnumerable<Fact> Observed(IEnumerable<Fact> facts, FactDigest? digest, FactReferences references)
+    private static IEnumerable<Fact> Observed(IEnumerable<Fact> facts, FactReferences references, FactDigest? digest)
     {
         foreach (var fact in facts)
         {

@@ -12,19 +12,14 @@ namespace Pipeline.Warehouse.Facts;
 /// </summary>
 internal static class FactStaging
 {
-    /// <summary>The columns <see cref="WriteFact"/> writes, in its order.</summary>
-    public const string FactColumns = "stream, era, unit_code, indicator, numerator, denominator, value, value_unit, complete, simulated, unit_keys, record_refs, intake_run_id";
-
-    public const short FactColumnCount = 13;
-
     private const NpgsqlDbType TextArray = NpgsqlDbType.Array | NpgsqlDbType.Text;
 
     /// <summary>The facts, streamed: rows go to the server as the enumeration yields them.</summary>
     public static Task CopyFactsAsync(NpgsqlConnection connection, IEnumerable<Fact> facts, CancellationToken ct) =>
-        BinaryCopy.RawRowsAsync(connection, $"copy stage_fact ({FactColumns}) from stdin (format binary)", facts, (row, f) =>
+        BinaryCopy.RawRowsAsync(connection, $"copy stage_fact ({FactRow.Columns}) from stdin (format binary)", facts, (row, f) =>
         {
-            row.StartRow(FactColumnCount);
-            WriteFact(row, f);
+            row.StartRow(FactRow.ColumnCount);
+            FactRow.Write(row, f);
         }, ct);
 
     public static async Task CopyRecordsAsync(NpgsqlConnection connection, Assembled assembled, CancellationToken ct)
@@ -61,23 +56,5 @@ internal static class FactStaging
                 BinaryCopy.WriteNullable(w, m.Label);
             },
             ct);
-    }
-
-    /// <summary>One fact's own columns (<see cref="FactColumns"/>), for stage_fact and for fact.value alike.</summary>
-    public static void WriteFact(BinaryCopyRows row, Fact f)
-    {
-        row.Text(f.Stream);
-        row.Smallint((short)f.Era);
-        row.Text(f.UnitCode);
-        row.Text(f.Indicator);
-        row.Numeric(f.Numerator);
-        row.Numeric(f.Denominator);
-        row.Numeric(f.Value);
-        row.Text(f.ValueUnit.ToText());
-        row.Boolean(f.Complete);
-        row.Boolean(f.Simulated);
-        row.TextArray(f.UnitKeys);
-        row.TextArray(f.RecordRefs);
-        row.Bigint(f.IntakeRunId);
     }
 }
