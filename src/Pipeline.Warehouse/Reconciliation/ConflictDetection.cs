@@ -59,6 +59,10 @@ public sealed class ConflictDetection(NpgsqlDataSource dataSource, TimeProvider 
             SqlResources.Query("reconciliation_status_counts"), new { period, measures }, transaction, cancellationToken: cancellationToken)))
             .ToDictionary(s => s.Status, s => s.Rows);
         await transaction.CommitAsync(cancellationToken);
+
+        // The job's next steps and the stewards' queue read these rows at once (TableStatistics).
+        await TableStatistics.RefreshAfterAsync(connection, "fact.reconciliation", changes.Count, cancellationToken);
+        await TableStatistics.RefreshAfterAsync(connection, "fact.reconciliation_event", changes.Count, cancellationToken);
         return new ReconciliationReport(
             source,
             period,
