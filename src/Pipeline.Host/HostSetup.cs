@@ -1,20 +1,21 @@
-using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Pipeline.Core;
 using Pipeline.Core.ReferenceData;
+using Pipeline.Core;
 using Pipeline.Host.Health;
-using Pipeline.Host.Scheduling;
 using Pipeline.Host.Prefill;
 using Pipeline.Host.Reports;
+using Pipeline.Host.Scheduling;
 using Pipeline.Host.Security;
 using Pipeline.Host.Stewards;
-using Pipeline.Jobs;
 using Pipeline.Jobs.Sources;
+using Pipeline.Jobs;
 using Pipeline.Normalisation;
-using Pipeline.Warehouse;
+using Pipeline.Warehouse.Levels;
 using Pipeline.Warehouse.Prefill;
 using Pipeline.Warehouse.Reconciliation;
+using Pipeline.Warehouse;
 
 namespace Pipeline.Host;
 

@@ -5,6 +5,7 @@ using Pipeline.Core.ReferenceData;
 using Pipeline.Jobs.Sources;
 using Pipeline.Normalisation;
 using Pipeline.Simulators;
+using Pipeline.Warehouse.Levels;
 using Pipeline.Warehouse.Reconciliation;
 
 namespace Pipeline.Jobs;

@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace Pipeline.Warehouse;
 
-/// <summary>SQL text embedded in this assembly: migrations from the top-level sql/ folder and named queries from Queries/.</summary>
+/// <summary>SQL text embedded in this assembly: migrations from the top-level sql/ folder and named queries from the stage folders (Facts/, Levels/, ...).</summary>
 internal static class SqlResources
 {
     private static readonly Assembly Assembly = typeof(SqlResources).Assembly;
@@ -18,6 +18,6 @@ internal static class SqlResources
         return reader.ReadToEnd();
     }
 
-    /// <summary>A named query from Queries/NAME.sql.</summary>
+    /// <summary>A named query by its path in this project without the extension, e.g. <c>Facts/merge_facts</c>.</summary>
     public static string Query(string name) => Read($"queries/{name}.sql");
 }

@@ -3,9 +3,9 @@ using Pipeline.Cli.Attestations;
 using Pipeline.Core.Evaluation;
 using Pipeline.Core.Input;
 using Pipeline.Core.Units;
-using Pipeline.Jobs;
 using Pipeline.Normalisation;
 using Pipeline.Warehouse.Attestations;
+using Pipeline.Warehouse.Levels;
 using Pipeline.Warehouse.Prefill;
 
 namespace Pipeline.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Pipeline.Core.Input;
-using Pipeline.Jobs;
+using Pipeline.Warehouse.Levels;
 using Pipeline.Warehouse.Reconciliation;
 
 namespace Pipeline.Cli.Commands;

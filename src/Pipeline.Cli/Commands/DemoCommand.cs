@@ -1,17 +1,17 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Dapper;
 using Npgsql;
 using Pipeline.Cli.Demo;
 using Pipeline.Cli.Reports;
 using Pipeline.Cli.Sources;
 using Pipeline.Core.Periods;
-using Pipeline.Jobs;
 using Pipeline.Jobs.Sources;
+using Pipeline.Jobs;
 using Pipeline.Normalisation;
-using Pipeline.Warehouse;
 using Pipeline.Warehouse.AdminUnits;
+using Pipeline.Warehouse.Levels;
 using Pipeline.Warehouse.Migrations;
+using Pipeline.Warehouse.Operations;
 using Pipeline.Warehouse.Reports;
 
 namespace Pipeline.Cli.Commands;
@@ -148,9 +148,7 @@ internal static class DemoCommand
 
     private static async Task PrintQuarantineAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = (await connection.QueryAsync<(string Stage, string Source, string Reason, int Records)>(new CommandDefinition(
-            WarehouseQueries.QuarantineSummary, new { source = (string?)null }, cancellationToken: ct))).ToList();
+        var rows = await new QuarantineReader(dataSource).SummaryAsync(null, ct);
         Console.WriteLine(rows.Count == 0 ? "Quarantine: none open." : "Quarantine open (./pipeline quarantine list):");
         foreach (var (stage, source, reason, records) in rows)
         {

@@ -1,11 +1,10 @@
 using System.CommandLine;
-using Dapper;
 using Pipeline.Cli.Sources;
-using Pipeline.Jobs.Sources;
 using Pipeline.Core.Periods;
+using Pipeline.Jobs.Sources;
 using Pipeline.Normalisation;
-using Pipeline.Warehouse;
 using Pipeline.Warehouse.Migrations;
+using Pipeline.Warehouse.Operations;
 
 namespace Pipeline.Cli.Commands;
 
@@ -36,12 +35,12 @@ internal static class QuarantineCommand
         list.SetAction(async (parse, ct) =>
         {
             await using var warehouse = await context.OpenWarehouseAsync(ct);
-            await using var connection = await warehouse.OpenConnectionAsync(ct);
-            var filter = new { source = parse.GetValue(listSource), reason = parse.GetValue(reason), limit = Math.Max(0, parse.GetValue(limit)) };
+            var quarantine = new QuarantineReader(warehouse);
+            var filter = new QuarantineFilter(parse.GetValue(listSource), parse.GetValue(reason), parse.GetValue(limit));
             var shown = parse.GetValue(stage)!;
 
             Console.WriteLine($"{"stage",-5} {"source",-8} {"reason",-22} {"records",8}");
-            foreach (var s in await connection.QueryAsync<(string Stage, string Source, string Reason, int Records)>(WarehouseQueries.QuarantineSummary, filter))
+            foreach (var s in await quarantine.SummaryAsync(filter.Source, ct))
             {
                 Console.WriteLine($"{s.Stage,-5} {s.Source,-8} {s.Reason,-22} {s.Records,8}");
             }
@@ -50,7 +49,7 @@ internal static class QuarantineCommand
             {
                 Console.WriteLine();
                 Console.WriteLine("Not placed on a unit (stage load):");
-                foreach (var q in await connection.QueryAsync<LoadRow>(WarehouseQueries.ListLoadQuarantine, filter))
+                foreach (var q in await quarantine.LoadAsync(filter, ct))
                 {
                     var candidates = q.Candidates is { Length: > 0 } c ? $" candidates {c}" : string.Empty;
                     Console.WriteLine($"  {q.Source}/{q.Stream} {q.Period} {q.UnitKeyKind} '{q.UnitKey}'{Label(q.UnitLabel)} {q.Indicator}: {q.Reason}{candidates}");
@@ -62,7 +61,7 @@ internal static class QuarantineCommand
             {
                 Console.WriteLine();
                 Console.WriteLine("Refused by a connector (stage pull; fixed only by the source, then a new pull):");
-                foreach (var q in await connection.QueryAsync<PullRow>(WarehouseQueries.ListPullQuarantine, filter))
+                foreach (var q in await quarantine.PullAsync(filter, ct))
                 {
                     Console.WriteLine($"  {q.Source}/{q.Stream} {q.Period} {q.RecordRef}: {q.Reason}: {q.Detail}");
                     Console.WriteLine($"      {q.Raw}");
@@ -82,11 +81,7 @@ internal static class QuarantineCommand
             var units = new ReferenceUnits(await UnitsCommand.ReadAsync(context.AdminUnitsDirectory));
             await using var warehouse = await context.OpenWarehouseAsync(ct);
             await new Migrator(warehouse, context.Time).MigrateAsync(ct);
-            List<(string Source, string Period)> open;
-            await using (var connection = await warehouse.OpenConnectionAsync(ct))
-            {
-                open = [.. await connection.QueryAsync<(string, string)>(WarehouseQueries.OpenQuarantinePeriods, new { source = parse.GetValue(retrySource) })];
-            }
+            var open = await new QuarantineReader(warehouse).OpenPeriodsAsync(parse.GetValue(retrySource), ct);
 
             var loads = new SourceLoads(context.Time, units, Console.Error);
             var reports = new List<Warehouse.Facts.LoadReport>();
@@ -116,10 +111,4 @@ internal static class QuarantineCommand
     }
 
     private static string Label(string? label) => label is null ? string.Empty : $" ({label})";
-
-    private sealed record LoadRow(
-        string Source, string Stream, string Period, string UnitKeyKind, string UnitKey, string? UnitLabel, string Indicator,
-        string Reason, string? Candidates, string Detail);
-
-    private sealed record PullRow(string Source, string Stream, string Period, string RecordRef, string Reason, string Detail, string Raw);
 }

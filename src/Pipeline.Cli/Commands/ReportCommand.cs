@@ -3,7 +3,7 @@ using System.Globalization;
 using Pipeline.Cli.Reports;
 using Pipeline.Core.Input;
 using Pipeline.Core.Units;
-using Pipeline.Jobs;
+using Pipeline.Warehouse.Levels;
 using Pipeline.Warehouse.Reports;
 
 namespace Pipeline.Cli.Commands;

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Dapper;
-using Pipeline.Warehouse;
+using Pipeline.Warehouse.Operations;
 
 namespace Pipeline.Cli.Commands;
 
@@ -19,11 +18,7 @@ internal static class RunsCommand
         runs.SetAction(async (parse, ct) =>
         {
             await using var warehouse = await context.OpenWarehouseAsync(ct);
-            await using var connection = await warehouse.OpenConnectionAsync(ct);
-            var rows = (await connection.QueryAsync<RunRow>(new CommandDefinition(
-                WarehouseQueries.ListRuns,
-                new { source = parse.GetValue(source), limit = Math.Max(1, parse.GetValue(last)) },
-                cancellationToken: ct))).Reverse().ToList();
+            var rows = (await new RunHistory(warehouse).LatestAsync(parse.GetValue(source), parse.GetValue(last), ct)).Reverse().ToList();
             Console.WriteLine($"{"stage",-5} {"run",6} {"source",-8} {"period",-8} {"status",-9} {"started (UTC)",-19} {"read",8} {"new",8} {"same",8} {"revised",7} {"quarant.",8} {"time",8}");
             foreach (var r in rows)
             {
@@ -41,8 +36,4 @@ internal static class RunsCommand
         });
         return runs;
     }
-
-    private sealed record RunRow(
-        string Stage, long RunId, string Source, string Period, string Status, DateTime StartedAt, TimeSpan? Duration,
-        int RowsRead, int NewRows, int Unchanged, int Revised, int Quarantined, string? Error);
 }

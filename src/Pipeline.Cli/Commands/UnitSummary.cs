@@ -1,6 +1,5 @@
-using Dapper;
 using Npgsql;
-using Pipeline.Warehouse;
+using Pipeline.Warehouse.AdminUnits;
 
 namespace Pipeline.Cli.Commands;
 
@@ -9,8 +8,7 @@ internal static class UnitSummary
 {
     public static async Task PrintAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = (await connection.QueryAsync<(short Era, string Level, long Units)>(WarehouseQueries.UnitSummary)).ToList();
+        var rows = await UnitCounts.ReadAsync(dataSource, ct);
         Console.WriteLine("era   provinces  districts  communes");
         foreach (var era in rows.GroupBy(r => r.Era))
         {

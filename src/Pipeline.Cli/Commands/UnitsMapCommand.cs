@@ -1,11 +1,10 @@
 using System.CommandLine;
-using Dapper;
-using Pipeline.Jobs.Sources;
 using Pipeline.Core.Input;
 using Pipeline.Core.Units;
 using Pipeline.Intake;
+using Pipeline.Jobs.Sources;
 using Pipeline.Normalisation;
-using Pipeline.Warehouse;
+using Pipeline.Warehouse.AdminUnits;
 using Pipeline.Warehouse.Migrations;
 
 namespace Pipeline.Cli.Commands;
@@ -50,22 +49,9 @@ internal static class UnitsMapCommand
 
             await using var warehouse = await context.OpenWarehouseAsync(ct);
             await new Migrator(warehouse, context.Time).MigrateAsync(ct);
-            await using var connection = await warehouse.OpenConnectionAsync(ct);
-            var parameters = new
-            {
-                source = entry.Name,
-                unit_key_kind = keyKind,
-                unit_key = parse.GetRequiredValue(key),
-                era = (short)mapEra,
-                unit_code = unitCode,
-                note = parse.GetValue(note),
-                decided_by = Environment.UserName,
-                now = context.Time.GetUtcNow(),
-            };
-            var inserted = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(WarehouseQueries.UpsertStewardMapping, parameters, cancellationToken: ct));
-            Console.WriteLine($"{(inserted ? "Mapped" : "Re-mapped")} {entry.Name} {keyKind} '{parameters.unit_key}' to {(short)mapEra} {unitCode} {commune.Name}.");
-
-            var records = await connection.ExecuteScalarAsync<int>(new CommandDefinition(WarehouseQueries.CountIntakeKey, parameters, cancellationToken: ct));
+            var mapping = new StewardMapping(entry.Name, keyKind, parse.GetRequiredValue(key), mapEra, unitCode, parse.GetValue(note), Environment.UserName);
+            var (inserted, records) = await new StewardMappings(warehouse, context.Time).MapAsync(mapping, ct);
+            Console.WriteLine($"{(inserted ? "Mapped" : "Re-mapped")} {entry.Name} {keyKind} '{mapping.UnitKey}' to {(short)mapEra} {unitCode} {commune.Name}.");
             Console.WriteLine(records == 0
                 ? "No intake record carries this key yet: the mapping applies when one arrives."
                 : $"{records} intake records carry this key: `./pipeline quarantine retry --source {entry.Name}` places them.");

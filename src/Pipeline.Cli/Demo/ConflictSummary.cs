@@ -1,6 +1,5 @@
-using Dapper;
 using Npgsql;
-using Pipeline.Warehouse;
+using Pipeline.Warehouse.Reconciliation;
 
 namespace Pipeline.Cli.Demo;
 
@@ -9,9 +8,7 @@ internal static class ConflictSummary
 {
     public static async Task PrintAsync(NpgsqlDataSource warehouse, CancellationToken ct)
     {
-        await using var connection = await warehouse.OpenConnectionAsync(ct);
-        var rows = (await connection.QueryAsync<(string Measure, string Period, int Agreed, int Settled, int Open, int Resolved, int Withdrawn)>(
-            new CommandDefinition(WarehouseQueries.ConflictSummary, cancellationToken: ct))).ToList();
+        var rows = await new ConflictReader(warehouse).SummaryAsync(ct);
         if (rows.Count == 0)
         {
             Console.WriteLine("Conflicts: no measure has values from two sources yet.");

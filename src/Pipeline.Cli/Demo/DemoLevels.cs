@@ -1,10 +1,8 @@
 using System.Globalization;
-using Dapper;
 using Npgsql;
 using Pipeline.Cli.Evaluation;
 using Pipeline.Core.Units;
-using Pipeline.Jobs;
-using Pipeline.Warehouse;
+using Pipeline.Warehouse.Levels;
 
 namespace Pipeline.Cli.Demo;
 
@@ -16,21 +14,15 @@ namespace Pipeline.Cli.Demo;
 internal static class DemoLevels
 {
     /// <param name="provinces">2025 province codes to write (null: all), for a demo on a few provinces.</param>
-    public static async Task<IReadOnlyList<StoredCommuneLevel>> WriteAsync(
+    public static async Task<IReadOnlyList<StoredUnitLevel>> WriteAsync(
         NpgsqlDataSource warehouse, int year, IReadOnlySet<string>? provinces, string outDirectory, CancellationToken ct)
     {
-        await using var connection = await warehouse.OpenConnectionAsync(ct);
-        var levels = (await connection.QueryAsync<StoredCommuneLevel>(new CommandDefinition(
-            WarehouseQueries.LevelsForYear,
-            new { framework = CommuneLevels.Framework, era = (short)Era.Y2025, year },
-            cancellationToken: ct)))
+        var reader = new LevelReader(warehouse);
+        var levels = (await reader.LevelsAsync(CommuneLevels.Framework, Era.Y2025, year, ct))
             .Where(l => provinces is null || provinces.Contains(l.ProvinceCode))
             .ToList();
         var written = levels.Select(l => l.UnitCode).ToHashSet(StringComparer.Ordinal);
-        var inputs = (await connection.QueryAsync<(string UnitCode, string Criterion, decimal Value, decimal? Denominator)>(new CommandDefinition(
-            WarehouseQueries.CriterionInputsForYear,
-            new { era = (short)Era.Y2025, year },
-            cancellationToken: ct)))
+        var inputs = (await reader.CriterionValuesAsync(Era.Y2025, year, ct))
             .Where(i => written.Contains(i.UnitCode));
         using (var csv = new CsvOut(Path.Combine(outDirectory, $"qd2361_inputs_{year}.csv"), "unit_code", "criterion", "value", "denominator"))
         {
@@ -57,7 +49,3 @@ internal static class DemoLevels
 
     private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }
-
-/// <summary>A commune's stored level as the demo reports it; blocking and missing are `;`-separated codes.</summary>
-internal sealed record StoredCommuneLevel(
-    string UnitCode, string ProvinceCode, string ProvinceName, int Level, int AttainableLevel, string Blocking, string Missing);

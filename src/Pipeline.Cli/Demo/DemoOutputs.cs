@@ -1,6 +1,6 @@
-using Dapper;
 using Npgsql;
-using Pipeline.Cli.Evaluation;
+using Pipeline.Warehouse.Operations;
+using Pipeline.Warehouse.Reconciliation;
 
 namespace Pipeline.Cli.Demo;
 
@@ -9,30 +9,21 @@ internal static class DemoOutputs
 {
     public static async Task WriteAsync(NpgsqlDataSource warehouse, string outDirectory, CancellationToken ct)
     {
-        await using var connection = await warehouse.OpenConnectionAsync(ct);
-        await WriteAsync(connection, Path.Combine(outDirectory, "runs.csv"), Warehouse.WarehouseQueries.ListRuns, new { source = (string?)null, limit = 1000 }, ct);
-        await WriteAsync(connection, Path.Combine(outDirectory, "quarantine.csv"), Warehouse.WarehouseQueries.ListLoadQuarantine, new { source = (string?)null, reason = (string?)null, limit = 1_000_000 }, ct);
-        await WriteAsync(connection, Path.Combine(outDirectory, "quarantine_pull.csv"), Warehouse.WarehouseQueries.ListPullQuarantine, new { source = (string?)null, reason = (string?)null, limit = 1_000_000 }, ct);
-        await WriteAsync(
-            connection,
-            Path.Combine(outDirectory, "conflicts.csv"),
-            Warehouse.WarehouseQueries.ListConflicts,
-            new { status = (string?)null, province = (string?)null, measure = (string?)null, period = (string?)null, limit = 1_000_000 },
-            ct);
+        var quarantine = new QuarantineReader(warehouse);
+        await WriteAsync(Path.Combine(outDirectory, "runs.csv"), sink => new RunHistory(warehouse).ExportAsync(1000, sink, ct));
+        await WriteAsync(Path.Combine(outDirectory, "quarantine.csv"), sink => quarantine.ExportLoadAsync(sink, ct));
+        await WriteAsync(Path.Combine(outDirectory, "quarantine_pull.csv"), sink => quarantine.ExportPullAsync(sink, ct));
+        await WriteAsync(Path.Combine(outDirectory, "conflicts.csv"), sink => new ConflictReader(warehouse).ExportAsync(sink, ct));
     }
 
-    /// <summary>A query's rows as CSV, columns as the query names them.</summary>
-    private static async Task WriteAsync(NpgsqlConnection connection, string path, string sql, object parameters, CancellationToken ct)
+    /// <summary>One table as CSV, written whole or not at all.</summary>
+    private static async Task WriteAsync(string path, Func<CsvTableSink, Task> export)
     {
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, cancellationToken: ct));
-        using var csv = new CsvOut(path, [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)]);
-        var fields = new object[reader.FieldCount];
-        while (await reader.ReadAsync(ct))
+        var sink = new CsvTableSink(path);
+        using (sink)
         {
-            reader.GetValues(fields);
-            csv.Row([.. fields.Select(f => f is DBNull ? "" : Convert.ToString(f, System.Globalization.CultureInfo.InvariantCulture) ?? "")]);
+            await export(sink);
+            sink.Commit();
         }
-
-        csv.Commit();
     }
 }

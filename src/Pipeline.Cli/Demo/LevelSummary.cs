@@ -1,11 +1,13 @@
 using System.Globalization;
 
+using Pipeline.Warehouse.Levels;
+
 namespace Pipeline.Cli.Demo;
 
 /// <summary>Communes per level per province, as the demo prints it.</summary>
 internal static class LevelSummary
 {
-    public static void Print(IReadOnlyList<StoredCommuneLevel> levels, int year)
+    public static void Print(IReadOnlyList<StoredUnitLevel> levels, int year)
     {
         Console.WriteLine($"Communes per level, Decision 2361, {year} (SIMULATED data). Level: criteria no source measures count as");
         Console.WriteLine("unmet until attested; attainable: the level the measured criteria allow (missing ones counted as met).");
@@ -20,7 +22,7 @@ internal static class LevelSummary
         Console.WriteLine($"  Most often missing for the next level: {Most(levels.Select(l => l.Missing))}");
     }
 
-    private static string Counts(IEnumerable<StoredCommuneLevel> levels, Func<StoredCommuneLevel, int> level)
+    private static string Counts(IEnumerable<StoredUnitLevel> levels, Func<StoredUnitLevel, int> level)
     {
         var list = levels.ToList();
         return string.Join(' ', Enumerable.Range(0, 6).Select(l => list.Count(r => level(r) == l).ToString(CultureInfo.InvariantCulture).PadLeft(5)));

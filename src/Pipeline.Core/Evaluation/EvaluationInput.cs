@@ -80,6 +80,33 @@ public sealed class EvaluationInput
     }
 
     /// <summary>
+    /// The same input from numbers the warehouse holds (its criterion values), with the same checks as
+    /// <see cref="FromRows"/> and no detour through text; a problem names <paramref name="origin"/> and the row.
+    /// </summary>
+    public static EvaluationInput FromValues(
+        IEnumerable<(string UnitCode, string Criterion, decimal Value, decimal? Denominator)> rows,
+        string origin,
+        Framework framework,
+        UnitLookup units,
+        Func<AdminUnit, Criterion, string?> unitProblem)
+    {
+        var problems = new ProblemList();
+        var builder = new Builder(framework, units, unitProblem);
+        var row = 0L;
+        foreach (var (unitCode, criterion, value, denominator) in rows)
+        {
+            row++;
+            if (builder.Accept(unitCode, criterion, value, denominator) is { } problem)
+            {
+                problems.Add(origin, row, problem);
+            }
+        }
+
+        problems.ThrowIfAny();
+        return builder.Build();
+    }
+
+    /// <summary>
     /// The same input with the district of every commune in it (2024 map) added without rows of its own, so the
     /// district is evaluated too: its H.CHUNG.01 rolls up its communes' levels, its other criteria are missing until
     /// a row gives them. A district already in the input keeps its rows.
@@ -109,15 +136,51 @@ public sealed class EvaluationInput
 
         public EvaluationInput Build() => new(_order, _values);
 
-        /// <summary>Takes one row, or says what is wrong with it.</summary>
+        /// <summary>Takes one row of text (IN.csv), or says what is wrong with it.</summary>
         public string? Accept(string code, string criterionCode, string? value, string? denominator)
         {
+            if (Place(code, criterionCode, out var criterion, out var unitValues) is { } problem)
+            {
+                return problem;
+            }
+
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                // An empty value means missing (SPEC section 7); the unit is still evaluated.
+                return criterion.InputKind == ValueKind.Computed ? $"{criterionCode} is computed, never input" : null;
+            }
+
+            return Store(code, criterion, unitValues, () => ValueKinds.Parse(criterion.InputKind, value, denominator));
+        }
+
+        /// <summary>Takes one row of numbers (the warehouse's), or says what is wrong with it.</summary>
+        public string? Accept(string code, string criterionCode, decimal value, decimal? denominator) =>
+            Place(code, criterionCode, out var criterion, out var unitValues) ?? Store(code, criterion, unitValues, () => ValueKinds.Check(criterion.InputKind, value, denominator));
+
+        private string? Store(string code, Criterion criterion, Observation?[] unitValues, Func<Observation> observe)
+        {
+            try
+            {
+                unitValues[criterion.Index] = observe();
+                return null;
+            }
+            catch (FormatException e)
+            {
+                return $"{criterion.Code} for {code}: {e.Message}";
+            }
+        }
+
+        /// <summary>Checks the unit and criterion of a row and finds where its value goes.</summary>
+        private string? Place(string code, string criterionCode, out Criterion criterion, out Observation?[] unitValues)
+        {
+            criterion = null!;
+            unitValues = [];
             if (units.Find(code) is not { } unit)
             {
                 return $"unit_code '{code}' is not a unit of the {(int)units.Era} map";
             }
 
-            if (!_criteria.TryGetValue(criterionCode, out var criterion))
+            if (!_criteria.TryGetValue(criterionCode, out criterion!))
             {
                 return $"criterion '{criterionCode}' is not in framework {framework.Info.Id}";
             }
@@ -127,33 +190,14 @@ public sealed class EvaluationInput
                 return wrongUnit;
             }
 
-            if (!_values.TryGetValue(code, out var unitValues))
+            if (!_values.TryGetValue(code, out unitValues!))
             {
                 unitValues = new Observation?[framework.AllCriteria.Count];
                 _values.Add(code, unitValues);
                 _order.Add(unit);
             }
 
-            if (!_seen.Add((code, criterionCode)))
-            {
-                return $"a second row for unit {code} and criterion {criterionCode}";
-            }
-
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                // An empty value means missing (SPEC section 7); the unit is still evaluated.
-                return criterion.InputKind == ValueKind.Computed ? $"{criterionCode} is computed, never input" : null;
-            }
-
-            try
-            {
-                unitValues[criterion.Index] = ValueKinds.Parse(criterion.InputKind, value, denominator);
-                return null;
-            }
-            catch (FormatException e)
-            {
-                return $"{criterionCode} for {code}: {e.Message}";
-            }
+            return _seen.Add((code, criterionCode)) ? null : $"a second row for unit {code} and criterion {criterionCode}";
         }
     }
 }

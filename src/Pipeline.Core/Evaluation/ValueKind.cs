@@ -49,43 +49,71 @@ public static class ValueKinds
     {
         var trimmed = value.Trim();
         var total = string.IsNullOrWhiteSpace(denominator) ? (decimal?)null : Number(denominator.Trim(), "denominator");
+        return kind switch
+        {
+            ValueKind.YesNo => total is null ? YesNo(trimmed) : throw new FormatException("a yes/no criterion takes no denominator"),
+            ValueKind.Computed => throw new FormatException("this criterion is computed, never input"),
+            _ => Checked(kind, Number(trimmed, "value"), total, trimmed, denominator),
+        };
+    }
+
+    /// <summary>
+    /// Checks one input value the warehouse holds as numbers (yes/no as 1/0), with the same rules and messages as
+    /// <see cref="Parse"/>, so a value is never turned into text to be read back.
+    /// </summary>
+    public static Observation Check(ValueKind kind, decimal value, decimal? denominator)
+    {
+        var text = Text(value);
+        if (denominator is < 0)
+        {
+            throw new FormatException($"denominator '{Text(denominator.Value)}' is not a number of 0 or more");
+        }
+
+        return kind switch
+        {
+            ValueKind.YesNo when denominator is not null => throw new FormatException("a yes/no criterion takes no denominator"),
+            ValueKind.YesNo => value switch
+            {
+                1 => Observation.Yes,
+                0 => Observation.No,
+                _ => throw new FormatException($"'{text}' is not yes/no (true/false, 1/0, yes/no, có/không)"),
+            },
+            ValueKind.Computed => throw new FormatException("this criterion is computed, never input"),
+            _ when value < 0 => throw new FormatException($"value '{text}' is not a number of 0 or more"),
+            _ => Checked(kind, value, denominator, text, denominator is { } d ? Text(d) : null),
+        };
+    }
+
+    /// <summary>The range rules of the numeric kinds; the texts are the value and denominator as the input wrote them.</summary>
+    private static Observation Checked(ValueKind kind, decimal number, decimal? total, string text, string? denominator)
+    {
         switch (kind)
         {
-            case ValueKind.YesNo:
-                return total is null ? YesNo(trimmed) : throw new FormatException("a yes/no criterion takes no denominator");
             case ValueKind.Percent:
-            {
-                var number = Number(trimmed, "value");
                 if (total is null)
                 {
-                    return number is >= 0 and <= 100 ? new Observation(number) : throw new FormatException($"percentage {trimmed} is outside 0..100");
+                    return number is >= 0 and <= 100 ? new Observation(number) : throw new FormatException($"percentage {text} is outside 0..100");
                 }
 
                 return total > 0 && number >= 0 && number <= total
                     ? new Observation(number, total)
-                    : throw new FormatException($"count {trimmed} of {denominator} is not between 0 and a positive denominator");
-            }
-
+                    : throw new FormatException($"count {text} of {denominator} is not between 0 and a positive denominator");
             case ValueKind.WholeNumber:
-                return total is null ? new Observation(Whole(trimmed, "value")) : throw new FormatException("this criterion takes no denominator");
+                return total is null ? new Observation(Whole(number, text, "value")) : throw new FormatException("this criterion takes no denominator");
             case ValueKind.CountOfTotal:
             {
-                var count = Whole(trimmed, "value");
+                var count = Whole(number, text, "value");
                 return total is null || (total == decimal.Truncate(total.Value) && total >= count)
                     ? new Observation(count, total)
-                    : throw new FormatException($"total {denominator} must be a whole number of at least {trimmed}");
-            }
-
-            case ValueKind.Number:
-            {
-                var number = Number(trimmed, "value");
-                return total is null ? new Observation(number) : throw new FormatException("this criterion takes no denominator");
+                    : throw new FormatException($"total {denominator} must be a whole number of at least {text}");
             }
 
             default:
-                throw new FormatException("this criterion is computed, never input");
+                return total is null ? new Observation(number) : throw new FormatException("this criterion takes no denominator");
         }
     }
+
+    private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static Observation YesNo(string text) => text.Normalize().ToLowerInvariant() switch
     {
@@ -99,9 +127,6 @@ public static class ValueKinds
             ? n
             : throw new FormatException($"{what} '{text}' is not a number of 0 or more");
 
-    private static decimal Whole(string text, string what)
-    {
-        var n = Number(text, what);
-        return n == decimal.Truncate(n) ? n : throw new FormatException($"{what} '{text}' is not a whole number");
-    }
+    private static decimal Whole(decimal n, string text, string what) =>
+        n == decimal.Truncate(n) ? n : throw new FormatException($"{what} '{text}' is not a whole number");
 }

@@ -2,7 +2,7 @@ using Npgsql;
 using Pipeline.Core.Input;
 using Pipeline.Core.Units;
 using Pipeline.Host.Security;
-using Pipeline.Jobs;
+using Pipeline.Warehouse.Levels;
 using Pipeline.Warehouse.Reports;
 
 namespace Pipeline.Host.Reports;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Hangfire;
 using Pipeline.Host.Security;
-using Pipeline.Jobs;
+using Pipeline.Warehouse.Levels;
 using Pipeline.Warehouse.Reconciliation;
 
 namespace Pipeline.Host.Stewards;

@@ -1,9 +1,8 @@
-using Dapper;
 using Npgsql;
 using Pipeline.Core.Periods;
 using Pipeline.Normalisation;
-using Pipeline.Warehouse;
 using Pipeline.Warehouse.Facts;
+using Pipeline.Warehouse.Intake;
 
 namespace Pipeline.Jobs.Sources;
 
@@ -22,7 +21,7 @@ public sealed class SourceLoads(TimeProvider time, ReferenceUnits units, TextWri
         {
             var chosen = periods.Count > 0
                 ? [.. periods.Where(p => p.Kind == source.Descriptor.Cadence)]
-                : await IntakePeriodsAsync(warehouse, source.Name, ct);
+                : await IntakePeriods.ReadAsync(warehouse, source.Name, ct);
             if (chosen.Count == 0)
             {
                 await log.WriteLineAsync(periods.Count > 0
@@ -37,12 +36,5 @@ public sealed class SourceLoads(TimeProvider time, ReferenceUnits units, TextWri
         }
 
         return reports;
-    }
-
-    private static async Task<List<Period>> IntakePeriodsAsync(NpgsqlDataSource warehouse, string source, CancellationToken ct)
-    {
-        await using var connection = await warehouse.OpenConnectionAsync(ct);
-        var texts = await connection.QueryAsync<string>(new CommandDefinition(WarehouseQueries.IntakePeriods, new { source }, cancellationToken: ct));
-        return [.. texts.Select(Period.Parse).OrderBy(p => p.Start)];
     }
 }

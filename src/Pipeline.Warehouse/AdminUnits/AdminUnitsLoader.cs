@@ -15,7 +15,7 @@ public sealed class AdminUnitsLoader(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(SqlResources.Query("create_admin_unit_staging"), transaction: transaction);
+        await connection.ExecuteAsync(SqlResources.Query("AdminUnits/create_admin_unit_staging"), transaction: transaction);
 
         await StagingCopy.UnitsAsync(connection, set.AllUnits, cancellationToken);
         await StagingCopy.CrosswalkAsync(connection, set.Crosswalk, cancellationToken);
@@ -24,9 +24,9 @@ public sealed class AdminUnitsLoader(NpgsqlDataSource dataSource)
         await StagingCopy.TypeChangesAsync(connection, set.TypeChanges, cancellationToken);
 
         // Children first: a unit that vanished from the files may still have crosswalk edges until they are replaced.
-        await connection.ExecuteAsync(SqlResources.Query("clear_admin_unit_children"), transaction: transaction);
-        var units = await connection.QuerySingleAsync<UnitChanges>(SqlResources.Query("merge_admin_units"), transaction: transaction);
-        var rows = await connection.QuerySingleAsync<ChildRows>(SqlResources.Query("insert_admin_unit_children"), transaction: transaction);
+        await connection.ExecuteAsync(SqlResources.Query("AdminUnits/clear_admin_unit_children"), transaction: transaction);
+        var units = await connection.QuerySingleAsync<UnitChanges>(SqlResources.Query("AdminUnits/merge_admin_units"), transaction: transaction);
+        var rows = await connection.QuerySingleAsync<ChildRows>(SqlResources.Query("AdminUnits/insert_admin_unit_children"), transaction: transaction);
         await transaction.CommitAsync(cancellationToken);
         return new AdminUnitsLoadResult(
             units.UnitsInserted, units.UnitsUpdated, units.UnitsDeleted,

@@ -13,7 +13,7 @@ public sealed class AttestationStore(NpgsqlDataSource dataSource, TimeProvider c
     public async Task<IReadOnlySet<string>> MeasuredCriteriaAsync(string framework, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return (await connection.QueryAsync<string>(new CommandDefinition(SqlResources.Query("measured_criteria"), new { framework }, cancellationToken: ct)))
+        return (await connection.QueryAsync<string>(new CommandDefinition(SqlResources.Query("Attestations/measured_criteria"), new { framework }, cancellationToken: ct)))
             .ToHashSet(StringComparer.Ordinal);
     }
 
@@ -27,7 +27,7 @@ public sealed class AttestationStore(NpgsqlDataSource dataSource, TimeProvider c
         foreach (var a in attestations)
         {
             var outcome = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
-                SqlResources.Query("upsert_attestation"),
+                SqlResources.Query("Attestations/upsert_attestation"),
                 new
                 {
                     framework = a.Framework,

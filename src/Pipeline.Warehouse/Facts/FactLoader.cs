@@ -56,13 +56,13 @@ public sealed class FactLoader(NpgsqlDataSource dataSource, ReferenceUnits units
             connection, transaction, source, period, loadRunId, now, FactOrder.Sorted(assembled.Facts), ct);
 
         // The quarantine and label mappings of the same load, merged in the same transaction.
-        await connection.ExecuteAsync(new CommandDefinition(SqlResources.Query("create_load_staging"), transaction: transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(SqlResources.Query("Facts/create_load_staging"), transaction: transaction, cancellationToken: ct));
         await FactStaging.CopyRecordsAsync(connection, assembled, ct);
         var parameters = new { source, period = period.ToString(), load_run_id = loadRunId, now };
         var quarantine = await connection.QuerySingleAsync<QuarantineCounts>(new CommandDefinition(
-            SqlResources.Query("merge_fact_quarantine"), parameters, transaction, commandTimeout: NoTimeout, cancellationToken: ct));
+            SqlResources.Query("Facts/merge_fact_quarantine"), parameters, transaction, commandTimeout: NoTimeout, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(
-            SqlResources.Query("merge_label_mappings"), parameters, transaction, commandTimeout: NoTimeout, cancellationToken: ct));
+            SqlResources.Query("Facts/merge_label_mappings"), parameters, transaction, commandTimeout: NoTimeout, cancellationToken: ct));
 
         counts.SetFacts(written.Counts);
         counts.Quarantined = quarantine.Quarantined;

@@ -13,7 +13,7 @@ internal static class FactLoaderReads
     public static async Task<List<IntakeRow>> IntakeRowsAsync(NpgsqlConnection connection, string source, Period period, CancellationToken ct)
     {
         var rows = await connection.QueryAsync<IntakeRecordRow>(new CommandDefinition(
-            SqlResources.Query("read_intake_for_load"), new { source, period = period.ToString() }, cancellationToken: ct));
+            SqlResources.Query("Facts/read_intake_for_load"), new { source, period = period.ToString() }, cancellationToken: ct));
         return [.. rows.Select(r => new IntakeRow(
             r.Stream,
             new UnitKey(UnitKeyKinds.Parse(r.UnitKeyKind), r.UnitKey, r.UnitLabel),
@@ -42,14 +42,14 @@ internal static class FactLoaderReads
     public static async Task<Dictionary<string, IndicatorRule>> IndicatorRulesAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         var rows = await connection.QueryAsync<(string Indicator, string Folding, string Combining)>(new CommandDefinition(
-            SqlResources.Query("read_indicator_rules"), cancellationToken: ct));
+            SqlResources.Query("Facts/read_indicator_rules"), cancellationToken: ct));
         return rows.Select(r => IndicatorRule.Parse(r.Indicator, r.Folding, r.Combining)).ToDictionary(r => r.Indicator, StringComparer.Ordinal);
     }
 
     public static async Task<List<UnitMapping>> StewardMappingsAsync(NpgsqlConnection connection, string source, CancellationToken ct)
     {
         var rows = await connection.QueryAsync<MappingRow>(new CommandDefinition(
-            SqlResources.Query("read_steward_mappings"), new { source }, cancellationToken: ct));
+            SqlResources.Query("Facts/read_steward_mappings"), new { source }, cancellationToken: ct));
         return [.. rows.Select(r => new UnitMapping(UnitKeyKinds.Parse(r.UnitKeyKind), r.UnitKey, (Era)r.Era, r.UnitCode, r.Method, r.Label))];
     }
 

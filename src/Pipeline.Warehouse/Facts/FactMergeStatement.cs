@@ -19,7 +19,7 @@ internal static class FactMergeStatement
         // As long as the period's size needs (or a concurrent reader's lock): no 30 s command timeout; the caller's
         // cancellation token stops it.
         var counts = await connection.QuerySingleAsync<FactMergeCounts>(new CommandDefinition(
-            SqlResources.Query("merge_facts"),
+            SqlResources.Query("Facts/merge_facts"),
             new
             {
                 source,

@@ -33,7 +33,7 @@ internal static class FactPeriodWriter
         CancellationToken ct)
     {
         var stored = await connection.QuerySingleAsync<StoredFacts>(new CommandDefinition(
-            SqlResources.Query("read_period_facts_state"), new { source, period = period.ToString() }, transaction, cancellationToken: ct));
+            SqlResources.Query("Facts/read_period_facts_state"), new { source, period = period.ToString() }, transaction, cancellationToken: ct));
         var references = new FactReferences();
         if (!stored.HasFacts)
         {
@@ -54,7 +54,7 @@ internal static class FactPeriodWriter
             return new FactWrite(new FactMergeCounts(all.Count, 0, 0, 0), given);
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(SqlResources.Query("create_fact_staging"), transaction: transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(SqlResources.Query("Facts/create_fact_staging"), transaction: transaction, cancellationToken: ct));
         await FactStaging.CopyFactsAsync(connection, Observed(all, references, null), ct);
         var counts = await FactMergeStatement.RunAsync(connection, transaction, source, period, loadRunId, now, ct);
         await references.RequireExistAsync(connection, transaction, ct);

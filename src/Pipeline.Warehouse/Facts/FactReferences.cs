@@ -40,7 +40,7 @@ internal sealed class FactReferences
     public async Task RequireExistAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {
         var missing = await connection.QueryAsync<(string Kind, short? Era, string Key)>(new CommandDefinition(
-            SqlResources.Query("check_fact_references"),
+            SqlResources.Query("Facts/check_fact_references"),
             new
             {
                 eras = _units.Keys.Select(u => u.Era).ToArray(),

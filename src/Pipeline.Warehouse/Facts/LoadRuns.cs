@@ -17,7 +17,7 @@ internal static class LoadRuns
         await connection.ExecuteAsync(new CommandDefinition(
             "select pg_advisory_lock(hashtext('load'), hashtext(@key))", new { key = $"{source}/{period}" }, cancellationToken: ct));
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            SqlResources.Query("begin_load_run"), new { source, period = period.ToString(), now }, cancellationToken: ct));
+            SqlResources.Query("Facts/begin_load_run"), new { source, period = period.ToString(), now }, cancellationToken: ct));
     }
 
     /// <summary>Records how the load ended (inside its transaction when it succeeded, on its own when it failed).</summary>
@@ -33,7 +33,7 @@ internal static class LoadRuns
         CancellationToken ct)
     {
         var row = await connection.QuerySingleAsync<LoadRunRow>(new CommandDefinition(
-            SqlResources.Query("finish_load_run"),
+            SqlResources.Query("Facts/finish_load_run"),
             new
             {
                 load_run_id = loadRunId,

@@ -28,7 +28,7 @@ internal sealed class PostgresIntakeRun(NpgsqlConnection connection, PostgresInt
     private async Task<RunReport> FinishAsync(string status, string? error, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleAsync<RunRow>(new CommandDefinition(
-            SqlResources.Query("finish_intake_run"),
+            SqlResources.Query("Intake/finish_intake_run"),
             new { run_id = session.RunId, status, error, now = clock.GetUtcNow() },
             cancellationToken: cancellationToken));
         return new RunReport(

@@ -57,7 +57,7 @@ internal sealed class PostgresIntakeSession(
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            SqlResources.Query("insert_rejected_payload"),
+            SqlResources.Query("Intake/insert_rejected_payload"),
             new { run_id = runId, source = source.Name, stream, request, size_bytes = sizeBytes, reason, now = clock.GetUtcNow() },
             transaction,
             cancellationToken: cancellationToken));
@@ -75,7 +75,7 @@ internal sealed class PostgresIntakeSession(
     /// <summary>The new payload's id, or null when byte-identical bytes of the stream and period were landed before.</summary>
     private Task<long?> LandAsync(FetchedPayload payload, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            SqlResources.Query("land_payload"),
+            SqlResources.Query("Intake/land_payload"),
             new
             {
                 run_id = runId, source = source.Name, stream = payload.Stream, period = period.ToString(), request = payload.Request,
@@ -88,7 +88,7 @@ internal sealed class PostgresIntakeSession(
     private async Task<MergeCounts> MergeRecordsAsync(
         LandedPage page, string stream, long payloadId, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition(SqlResources.Query("create_record_staging"), transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(SqlResources.Query("Intake/create_record_staging"), transaction: transaction, cancellationToken: cancellationToken));
         await BinaryCopy.RowsAsync(
             connection,
             "copy stage_record (unit_key_kind, unit_key, unit_label, indicator, period, numerator, denominator, value, value_unit, record_ref) from stdin (format binary)",
@@ -108,7 +108,7 @@ internal sealed class PostgresIntakeSession(
             },
             cancellationToken);
         return await connection.QuerySingleAsync<MergeCounts>(new CommandDefinition(
-            SqlResources.Query("merge_intake_records"),
+            SqlResources.Query("Intake/merge_intake_records"),
             new { run_id = runId, source = source.Name, stream, payload_id = payloadId },
             transaction,
             cancellationToken: cancellationToken));
@@ -118,7 +118,7 @@ internal sealed class PostgresIntakeSession(
         page.Quarantined.Count == 0
             ? Task.CompletedTask
             : connection.ExecuteAsync(new CommandDefinition(
-                SqlResources.Query("insert_quarantine"),
+                SqlResources.Query("Intake/insert_quarantine"),
                 new
                 {
                     run_id = runId, source = source.Name, stream, payload_id = payloadId,
@@ -132,14 +132,14 @@ internal sealed class PostgresIntakeSession(
 
     private Task UpsertCursorAsync(string stream, string position, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
-            SqlResources.Query("upsert_intake_cursor"),
+            SqlResources.Query("Intake/upsert_intake_cursor"),
             new { source = source.Name, stream, period = period.ToString(), position, run_id = runId, now = clock.GetUtcNow() },
             transaction,
             cancellationToken: cancellationToken));
 
     private Task CountAsync(PageCounts c, int rejected, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
-            SqlResources.Query("count_intake_page"),
+            SqlResources.Query("Intake/count_intake_page"),
             new
             {
                 run_id = runId, landed = c.Landed, unchanged = c.Unchanged, read = c.Read, inserted = c.Inserted,

@@ -26,7 +26,7 @@ public sealed class PostgresIntakeStore(NpgsqlDataSource dataSource, TimeProvide
                     cancellationToken: cancellationToken));
             var runId = await connection.ExecuteScalarAsync<long>(
                 new CommandDefinition(
-                    SqlResources.Query("begin_intake_run"),
+                    SqlResources.Query("Intake/begin_intake_run"),
                     new { source = source.Name, period = period.ToString(), now = clock.GetUtcNow(), simulated },
                     cancellationToken: cancellationToken));
             return new PostgresIntakeRun(connection, new PostgresIntakeSession(connection, runId, source, period, clock), clock);

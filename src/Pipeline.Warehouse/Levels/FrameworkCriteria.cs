@@ -15,7 +15,7 @@ public sealed class FrameworkCriteria(NpgsqlDataSource dataSource)
         var criteria = framework.Criteria;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
-            SqlResources.Query("sync_framework_criteria"),
+            SqlResources.Query("Levels/sync_framework_criteria"),
             new
             {
                 framework = framework.Info.Id,

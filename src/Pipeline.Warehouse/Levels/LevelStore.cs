@@ -17,7 +17,7 @@ public sealed class LevelStore(NpgsqlDataSource dataSource, TimeProvider clock)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(SqlResources.Query("create_level_staging"), transaction: transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(SqlResources.Query("Levels/create_level_staging"), transaction: transaction, cancellationToken: ct));
         await BinaryCopy.RowsAsync(
             connection,
             "copy stage_level (unit_code, level, attainable_level, blocking, missing) from stdin (format binary)",
@@ -32,7 +32,7 @@ public sealed class LevelStore(NpgsqlDataSource dataSource, TimeProvider clock)
             },
             ct);
         var changed = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            SqlResources.Query("merge_levels"),
+            SqlResources.Query("Levels/merge_levels"),
             new { framework, era = (short)era, year, now = clock.GetUtcNow() },
             transaction,
             cancellationToken: ct));

@@ -18,7 +18,7 @@ public sealed class Migrator(NpgsqlDataSource dataSource, TimeProvider time)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync("select pg_advisory_xact_lock(@key)", new { key = AdvisoryLockKey }, transaction);
-        await connection.ExecuteAsync(SqlResources.Query("create_schema_version"), transaction: transaction);
+        await connection.ExecuteAsync(SqlResources.Query("Migrations/create_schema_version"), transaction: transaction);
 
         var applied = (await connection.QueryAsync<AppliedMigration>(
                 "select version, name, checksum from public.schema_version", transaction: transaction))

@@ -17,10 +17,10 @@ public sealed class PrefillReader(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var parameters = new { year, province };
-        var units = (await connection.QueryAsync<UnitRow>(new CommandDefinition(SqlResources.Query("prefill_units"), parameters, cancellationToken: ct))).ToList();
-        var values = (await connection.QueryAsync<ValueRow>(new CommandDefinition(SqlResources.Query("prefill_values"), parameters, cancellationToken: ct)))
+        var units = (await connection.QueryAsync<UnitRow>(new CommandDefinition(SqlResources.Query("Prefill/prefill_units"), parameters, cancellationToken: ct))).ToList();
+        var values = (await connection.QueryAsync<ValueRow>(new CommandDefinition(SqlResources.Query("Prefill/prefill_values"), parameters, cancellationToken: ct)))
             .ToDictionary(v => (v.UnitCode, v.Criterion));
-        var evidence = (await connection.QueryAsync<EvidenceRow>(new CommandDefinition(SqlResources.Query("prefill_evidence"), parameters, cancellationToken: ct)))
+        var evidence = (await connection.QueryAsync<EvidenceRow>(new CommandDefinition(SqlResources.Query("Prefill/prefill_evidence"), parameters, cancellationToken: ct)))
             .ToDictionary(e => (e.UnitCode, e.Criterion));
         var criteria = framework.Criteria.Where(c => c.Scope == CriterionScope.Commune).ToList();
 
@@ -44,7 +44,7 @@ public sealed class PrefillReader(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            SqlResources.Query("province_of_commune"), new { unit_code = unitCode }, cancellationToken: ct));
+            SqlResources.Query("Prefill/province_of_commune"), new { unit_code = unitCode }, cancellationToken: ct));
     }
 
     private static PrefilledCriterion Line(LevelCriterion criterion, ValueRow? value, EvidenceRow? measured)

@@ -21,7 +21,7 @@ public sealed class ConflictDetection(NpgsqlDataSource dataSource, TimeProvider 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var rules = (await connection.QueryAsync<MeasureRow>(new CommandDefinition(
-            SqlResources.Query("read_measure_rules"), new { source }, transaction, cancellationToken: cancellationToken)))
+            SqlResources.Query("Reconciliation/read_measure_rules"), new { source }, transaction, cancellationToken: cancellationToken)))
             .Select(r => r.ToRule())
             .ToDictionary(r => r.Measure, StringComparer.Ordinal);
         if (rules.Count == 0)
@@ -33,9 +33,9 @@ public sealed class ConflictDetection(NpgsqlDataSource dataSource, TimeProvider 
         await connection.ExecuteAsync(new CommandDefinition(
             "select pg_advisory_xact_lock(hashtext('reconcile'), hashtext(@period))", new { period }, transaction, cancellationToken: cancellationToken));
         var facts = (await connection.QueryAsync<CandidateRow>(new CommandDefinition(
-            SqlResources.Query("read_reconciliation_candidates"), new { period, measures }, transaction, cancellationToken: cancellationToken))).ToList();
+            SqlResources.Query("Reconciliation/read_reconciliation_candidates"), new { period, measures }, transaction, cancellationToken: cancellationToken))).ToList();
         var stored = (await connection.QueryAsync<StoredRow>(new CommandDefinition(
-            SqlResources.Query("lock_reconciliations"), new { period, measures }, transaction, cancellationToken: cancellationToken)))
+            SqlResources.Query("Reconciliation/lock_reconciliations"), new { period, measures }, transaction, cancellationToken: cancellationToken)))
             .ToDictionary(r => r.Key, r => r.ToStored());
 
         var changes = new List<ReconciliationChange>();
@@ -56,7 +56,7 @@ public sealed class ConflictDetection(NpgsqlDataSource dataSource, TimeProvider 
         }
 
         var statuses = (await connection.QueryAsync<(string Status, int Rows)>(new CommandDefinition(
-            SqlResources.Query("reconciliation_status_counts"), new { period, measures }, transaction, cancellationToken: cancellationToken)))
+            SqlResources.Query("Reconciliation/reconciliation_status_counts"), new { period, measures }, transaction, cancellationToken: cancellationToken)))
             .ToDictionary(s => s.Status, s => s.Rows);
         await transaction.CommitAsync(cancellationToken);
 
@@ -79,7 +79,7 @@ public sealed class ConflictDetection(NpgsqlDataSource dataSource, TimeProvider 
         NpgsqlConnection connection, NpgsqlTransaction transaction, string period, List<ReconciliationChange> changes, CancellationToken ct)
     {
         var dates = Period.Parse(period);
-        await connection.ExecuteAsync(new CommandDefinition(SqlResources.Query("create_reconciliation_staging"), transaction: transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(SqlResources.Query("Reconciliation/create_reconciliation_staging"), transaction: transaction, cancellationToken: ct));
         await BinaryCopy.RowsAsync(
             connection,
             "copy stage_reconciliation (reconciliation_id, era, unit_code, measure, period_start, period_end, action, status_before, chosen_before, "
@@ -107,7 +107,7 @@ public sealed class ConflictDetection(NpgsqlDataSource dataSource, TimeProvider 
             },
             ct);
         await connection.ExecuteAsync(new CommandDefinition(
-            SqlResources.Query("merge_reconciliations"),
+            SqlResources.Query("Reconciliation/merge_reconciliations"),
             new { period, now = clock.GetUtcNow(), note = (string?)null },
             transaction,
             cancellationToken: ct));

@@ -11,30 +11,46 @@ public sealed class ConflictReader(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return [.. await connection.QueryAsync<ConflictListItem>(new CommandDefinition(
-            WarehouseQueries.ListConflicts,
+            SqlResources.Query("Reconciliation/list_conflicts"),
             new { status = filter.Status, province = filter.Province, measure = filter.Measure, period = filter.Period, limit = filter.Limit },
             cancellationToken: ct))];
+    }
+
+    /// <summary>Every conflict as a table, columns as the query names them (the demo's conflicts.csv).</summary>
+    public Task ExportAsync(ITableSink sink, CancellationToken ct) =>
+        TableExport.ExportAsync(
+            dataSource,
+            "Reconciliation/list_conflicts",
+            new { status = (string?)null, province = (string?)null, measure = (string?)null, period = (string?)null, limit = 1_000_000 },
+            sink,
+            ct);
+
+    /// <summary>Values compared across sources per measure and period: how many agreed, and how the conflicts stand.</summary>
+    public async Task<IReadOnlyList<ConflictCounts>> SummaryAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<ConflictCounts>(new CommandDefinition(SqlResources.Query("Reconciliation/conflict_summary"), cancellationToken: ct))];
     }
 
     /// <summary>The provinces, measures and periods that have conflicts (for filters), as (kind, code, name).</summary>
     public async Task<IReadOnlyList<ConflictFilterOption>> FilterOptionsAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return [.. await connection.QueryAsync<ConflictFilterOption>(new CommandDefinition(SqlResources.Query("conflict_filters"), cancellationToken: ct))];
+        return [.. await connection.QueryAsync<ConflictFilterOption>(new CommandDefinition(SqlResources.Query("Reconciliation/conflict_filters"), cancellationToken: ct))];
     }
 
     /// <summary>One conflict with every source's value, the policy's suggestion, the decision, the audit trail and the sources' earlier values; null when there is none.</summary>
     public async Task<ConflictDetail?> GetAsync(long id, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<ConflictRow>(new CommandDefinition(SqlResources.Query("read_conflict"), new { id }, cancellationToken: ct));
+        var row = await connection.QuerySingleOrDefaultAsync<ConflictRow>(new CommandDefinition(SqlResources.Query("Reconciliation/read_conflict"), new { id }, cancellationToken: ct));
         if (row is null)
         {
             return null;
         }
 
-        var events = await connection.QueryAsync<EventRow>(new CommandDefinition(SqlResources.Query("conflict_events"), new { id }, cancellationToken: ct));
-        var revisions = await connection.QueryAsync<SourceRevision>(new CommandDefinition(SqlResources.Query("conflict_source_revisions"), new { id }, cancellationToken: ct));
+        var events = await connection.QueryAsync<EventRow>(new CommandDefinition(SqlResources.Query("Reconciliation/conflict_events"), new { id }, cancellationToken: ct));
+        var revisions = await connection.QueryAsync<SourceRevision>(new CommandDefinition(SqlResources.Query("Reconciliation/conflict_source_revisions"), new { id }, cancellationToken: ct));
         return new ConflictDetail(
             row.Id,
             row.Era,
@@ -79,6 +95,9 @@ public sealed class ConflictReader(NpgsqlDataSource dataSource)
 public sealed record ConflictFilter(string? Status = null, string? Province = null, string? Measure = null, string? Period = null, int Limit = 200);
 
 /// <summary>A value a filter can take: kind "province", "measure" or "period", its code and its name.</summary>
+/// <summary>Compared values of one measure and period by status.</summary>
+public sealed record ConflictCounts(string Measure, string Period, int Agreed, int Settled, int Open, int Resolved, int Withdrawn);
+
 public sealed record ConflictFilterOption(string Kind, string Code, string Name);
 
 /// <summary>A conflict in a list: where, what, how far apart, each source's value as text ("emc/dossier-stats=812; ..."), whether any is simulated.</summary>

@@ -92,7 +92,7 @@ public sealed class StewardDecisions(NpgsqlDataSource dataSource, TimeProvider c
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<(long Id, string Status, string Candidates, string? Chosen)?>(new CommandDefinition(
-            SqlResources.Query("lock_reconciliation"), new { id }, transaction, cancellationToken: ct))
+            SqlResources.Query("Reconciliation/lock_reconciliation"), new { id }, transaction, cancellationToken: ct))
             ?? throw new StewardDecisionException(StewardDecisionProblem.NotFound, $"no conflict {id}");
         if (row.Status == ReconciliationStatus.Withdrawn)
         {
@@ -101,7 +101,7 @@ public sealed class StewardDecisions(NpgsqlDataSource dataSource, TimeProvider c
 
         var chosen = choose(CandidateJson.ReadList(row.Candidates));
         await connection.ExecuteAsync(new CommandDefinition(
-            SqlResources.Query("record_steward_decision"),
+            SqlResources.Query("Reconciliation/record_steward_decision"),
             new
             {
                 id,

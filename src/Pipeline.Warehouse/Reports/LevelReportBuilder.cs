@@ -35,13 +35,13 @@ public sealed class LevelReportBuilder(NpgsqlDataSource dataSource)
 
         var parameters = new { framework, era = (short)era, year = reportYear };
         var areaRows = await connection.QueryAsync<AreaRow>(
-            new CommandDefinition(SqlResources.Query("report_level_areas"), parameters, snapshot, cancellationToken: ct));
+            new CommandDefinition(SqlResources.Query("Reports/report_level_areas"), parameters, snapshot, cancellationToken: ct));
         var criterionRows = (await connection.QueryAsync<CriterionRow>(
-            new CommandDefinition(SqlResources.Query("report_level_criteria"), parameters, snapshot, cancellationToken: ct))).ToLookup(c => (c.ProvinceCode, c.DistrictCode));
+            new CommandDefinition(SqlResources.Query("Reports/report_level_criteria"), parameters, snapshot, cancellationToken: ct))).ToLookup(c => (c.ProvinceCode, c.DistrictCode));
         var trendRows = await connection.QueryAsync<TrendColumns>(
-            new CommandDefinition(SqlResources.Query("report_level_trend"), new { framework, era = (short)TrendEra }, snapshot, cancellationToken: ct));
+            new CommandDefinition(SqlResources.Query("Reports/report_level_trend"), new { framework, era = (short)TrendEra }, snapshot, cancellationToken: ct));
         var simulatedYears = (await connection.QueryAsync<int>(
-            new CommandDefinition(SqlResources.Query("report_simulated_years"), transaction: snapshot, cancellationToken: ct))).ToHashSet();
+            new CommandDefinition(SqlResources.Query("Reports/report_simulated_years"), transaction: snapshot, cancellationToken: ct))).ToHashSet();
 
         List<CriterionCount> CriteriaOf(string? province, string? district) =>
         [
@@ -82,7 +82,7 @@ public sealed class LevelReportBuilder(NpgsqlDataSource dataSource)
     private static async Task<IReadOnlyList<StoredEvaluation>> EvaluationsAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string framework, CancellationToken ct) =>
         [.. await connection.QueryAsync<StoredEvaluation>(
-            new CommandDefinition(SqlResources.Query("report_evaluated_years"), new { framework }, transaction, cancellationToken: ct))];
+            new CommandDefinition(SqlResources.Query("Reports/report_evaluated_years"), new { framework }, transaction, cancellationToken: ct))];
 
     private static LevelFramework LevelFrameworkOf(string framework)
     {

@@ -25,7 +25,7 @@ public sealed class AnalystScopes(NpgsqlDataSource dataSource, TimeProvider cloc
         }
 
         return [.. await connection.QueryAsync<(short, string)>(new CommandDefinition(
-            SqlResources.Query("restrict_analyst"), new { role, province, granted_by = grantedBy, now = clock.GetUtcNow() }, cancellationToken: ct))];
+            SqlResources.Query("Roles/restrict_analyst"), new { role, province, granted_by = grantedBy, now = clock.GetUtcNow() }, cancellationToken: ct))];
     }
 
     /// <summary>Every scoped role with its provinces, as "era:code" lists.</summary>

@@ -1,4 +1,5 @@
 using Dapper;
+using Pipeline.Warehouse.AdminUnits;
 using Pipeline.Warehouse.Tests.Support;
 
 namespace Pipeline.Warehouse.Tests.AdminUnits;
@@ -15,7 +16,7 @@ public sealed class AdminUnitsLoaderTests(PostgresServer server, LoadedUnits loa
     {
         await using var connection = await loaded.DataSource.OpenConnectionAsync();
 
-        var counts = (await connection.QueryAsync<(short Era, string Level, long Units)>(WarehouseQueries.UnitSummary))
+        var counts = (await UnitCounts.ReadAsync(loaded.DataSource, CancellationToken.None))
             .ToDictionary(r => (r.Era, r.Level), r => r.Units);
 
         Assert.Equal(63, counts[(2024, "province")]);

@@ -3,6 +3,7 @@ using Npgsql;
 using Pipeline.Core.Periods;
 using Pipeline.Core.Units;
 using Pipeline.Intake;
+using Pipeline.Warehouse.AdminUnits;
 using Pipeline.Warehouse.Facts;
 using Pipeline.Warehouse.Tests.AdminUnits;
 using Pipeline.Warehouse.Tests.Support;
@@ -78,18 +79,11 @@ public sealed class FactLoaderTests(PostgresServer server, LoadedUnits loaded) :
         {
             Assert.Equal("unmatched_unit", await connection.ExecuteScalarAsync<string>(
                 "select reason from fact.quarantine where source = @s and unit_key = 'A2' and released_at is null", new { s = source.Name }));
-            await connection.ExecuteAsync(WarehouseQueries.UpsertStewardMapping, new
-            {
-                source = source.Name,
-                unit_key_kind = "source_id",
-                unit_key = "A2",
-                era = (short)2025,
-                unit_code = "00008",
-                note = "the agency list names it as the committee of phường Ngọc Hà",
-                decided_by = "test",
-                now = DateTimeOffset.UtcNow,
-            });
         }
+
+        await new StewardMappings(Db, TimeProvider.System).MapAsync(
+            new StewardMapping(source.Name, "source_id", "A2", Era.Y2025, "00008", "the agency list names it as the committee of phường Ngọc Hà", "test"),
+            CancellationToken.None);
 
         var retry = await LoadAsync(source, November);
 

@@ -5,7 +5,7 @@ using Pipeline.Core.ReferenceData;
 using Pipeline.Core.Tests.Support;
 using Pipeline.Core.Units;
 using Pipeline.Intake;
-using Pipeline.Jobs;
+using Pipeline.Warehouse.Levels;
 using Pipeline.Warehouse.Reconciliation;
 using Pipeline.Warehouse.Tests.AdminUnits;
 using Pipeline.Warehouse.Tests.Facts;

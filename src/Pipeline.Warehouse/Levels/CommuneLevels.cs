@@ -1,13 +1,9 @@
-using System.Globalization;
-using Dapper;
 using Npgsql;
 using Pipeline.Core.Evaluation;
 using Pipeline.Core.ReferenceData;
 using Pipeline.Core.Units;
-using Pipeline.Warehouse;
-using Pipeline.Warehouse.Levels;
 
-namespace Pipeline.Jobs;
+namespace Pipeline.Warehouse.Levels;
 
 /// <summary>
 /// The job's last step: the communes of one map evaluated under Decision 2361 for an assessment year, from the
@@ -44,19 +40,10 @@ public sealed class CommuneLevels(NpgsqlDataSource warehouse, AdminUnitSet units
 
     public async Task<LevelsReport> EvaluateAsync(Era era, int year, CancellationToken cancellationToken)
     {
-        List<(string, string, string?, string?)> rows;
-        await using (var connection = await warehouse.OpenConnectionAsync(cancellationToken))
-        {
-            var values = await connection.QueryAsync<(string UnitCode, string Criterion, decimal Value, decimal? Denominator)>(new CommandDefinition(
-                WarehouseQueries.CriterionInputsForYear,
-                new { era = (short)era, year },
-                cancellationToken: cancellationToken));
-            rows = [.. values.Select(v => (v.UnitCode, v.Criterion, (string?)Text(v.Value), v.Denominator is { } d ? Text(d) : null))];
-        }
-
+        var values = await new LevelReader(warehouse).CriterionValuesAsync(era, year, cancellationToken);
         var framework = (LevelFramework)FrameworkCatalog.Load(Framework);
         var lookup = UnitLookup.For(era, units);
-        var input = EvaluationInput.FromRows(rows, Origin, framework, lookup, LevelRun.UnitProblem).WithDistrictsOfCommunes(lookup);
+        var input = EvaluationInput.FromValues(values.Select(v => (v.UnitCode, v.Criterion, v.Value, v.Denominator)), Origin, framework, lookup, LevelRun.UnitProblem).WithDistrictsOfCommunes(lookup);
         var results = LevelRun.Evaluate(new LevelEvaluator(framework), input, lookup).Select(r => r.Result).ToList();
         await new FrameworkCriteria(warehouse).SyncAsync(framework, cancellationToken);
         var changed = await new LevelStore(warehouse, time).SaveAsync(
@@ -70,18 +57,9 @@ public sealed class CommuneLevels(NpgsqlDataSource warehouse, AdminUnitSet units
     }
 
     /// <summary>Whether the year was ever evaluated (a warehouse upgraded with facts already loaded has no levels yet).</summary>
-    public async Task<bool> HasLevelsAsync(Era era, int year, CancellationToken cancellationToken)
-    {
-        await using var connection = await warehouse.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            WarehouseQueries.HasLevels,
-            new { framework = Framework, era = (short)era, year },
-            cancellationToken: cancellationToken));
-    }
-
-    private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    public Task<bool> HasLevelsAsync(Era era, int year, CancellationToken cancellationToken) =>
+        new LevelReader(warehouse).HasLevelsAsync(Framework, era, year, cancellationToken);
 }
-
 /// <summary>How many units of the map were evaluated for the year and how many of their stored levels changed.</summary>
 public sealed record LevelsReport(Era Era, int Year, int Evaluated, int Changed)
 {
