@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Diagnostics;
-using Pipeline.Cli.Bench;
-using Pipeline.Core.Units;
+using Pipeline.Bench;
 
 namespace Pipeline.Cli.Commands;
 
@@ -61,67 +59,11 @@ internal static class BenchCommand
             }
 
             var sizes = BenchSizes.Of(parse.GetValue(quick), n, parse.GetValue(rows));
-            return await RunAsync(context, sizes, parse.GetValue(loads), chosen, ct);
+            var warehouse = await context.WarehouseConnectionStringAsync(ct);
+            var units = await UnitsCommand.ReadAsync(context.AdminUnitsDirectory);
+            var met = await new BenchRun(warehouse, units, context.Time, Console.Out).RunAsync(sizes, parse.GetValue(loads), chosen, ct);
+            return met ? ExitCodes.Success : ExitCodes.Failure;
         });
         return bench;
-    }
-
-    private static async Task<int> RunAsync(CliContext context, BenchSizes sizes, int loads, IReadOnlyList<string> figures, CancellationToken ct)
-    {
-        var clock = Stopwatch.StartNew();
-        var report = new BenchReport(Console.Out);
-        var warehouse = await context.WarehouseConnectionStringAsync(ct);
-        var units = await UnitsCommand.ReadAsync(context.AdminUnitsDirectory);
-        var communes = units.Units2025.Where(u => u.Level == UnitLevel.Commune).Select(u => u.Code).ToList();
-        var communes2024 = units.Units2024.Where(u => u.Level == UnitLevel.Commune).Select(u => u.Code).ToList();
-        report.Note($"pipeline bench on {Environment.ProcessorCount} cores: {sizes}; every value below is SIMULATED or generated; databases pipeline_bench_* are dropped at the end");
-        var folder = Directory.CreateTempSubdirectory("pipeline-bench-").FullName;
-        try
-        {
-            if (figures.Contains("load") || figures.Contains("pickup") || figures.Contains("growth"))
-            {
-                await using var database = await BenchDatabase.CreateAsync(warehouse, "load", units, context.Time, ct);
-                var load = new LoadBench(database, communes, folder, context.Time, loads);
-                var intakeRun = await load.SetUpAsync(ct);
-                if (figures.Contains("load"))
-                {
-                    await load.WarmUpAsync(intakeRun, ct);
-                    foreach (var periods in sizes.LoadPeriods)
-                    {
-                        await load.RunAsync(
-                            report, $"{BenchReport.Count((long)periods * communes.Count * FactCsv.Indicators)} rows", periods, intakeRun, periods == sizes.LoadPeriods[0], ct);
-                    }
-                }
-
-                if (figures.Contains("pickup"))
-                {
-                    await PickupBench.RunAsync(report, database, sizes.PickupJobs, context.Time, ct);
-                }
-
-                if (figures.Contains("growth"))
-                {
-                    await new GrowthBench(database, communes, folder).RunAsync(report, sizes.GrowthBasePeriods, sizes.GrowthScales, intakeRun, ct);
-                }
-            }
-
-            if (figures.Contains("pull"))
-            {
-                await new PullBench(warehouse, units, context.Time, sizes.PullProvinces).RunAsync(report, ct);
-            }
-
-            if (figures.Contains("evaluation"))
-            {
-                EvaluationBench.Run(report, "2025 map", communes, sizes.EvaluationPeriods2025);
-                EvaluationBench.Run(report, "2024 map", communes2024, sizes.EvaluationPeriods2024);
-            }
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-
-        var targets = report.Lines.Count(l => l.Target is not null);
-        report.Note($"{targets - report.Missed} of {targets} targets met{(report.Missed > 0 ? $"; {report.Missed} MISSED" : "")}; bench took {BenchReport.Seconds(clock.Elapsed)}");
-        return report.Missed == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 }

@@ -1,14 +1,6 @@
 using System.CommandLine;
-using System.Diagnostics;
-using Dapper;
-using Hangfire;
 using Microsoft.Extensions.Configuration;
-using Pipeline.Cli.Bench;
-using Pipeline.Jobs;
-using Pipeline.Jobs.Sources;
-using Pipeline.Normalisation;
-using Pipeline.Simulators.Faults;
-using Pipeline.Warehouse;
+using Pipeline.Bench;
 
 namespace Pipeline.Cli.Commands;
 
@@ -25,7 +17,7 @@ internal static class BenchWorkerCommand
         var idle = new Command("idle", "Report the peak memory of the program doing nothing.");
         idle.SetAction(_ =>
         {
-            Console.WriteLine(BenchChild.Result());
+            Console.WriteLine(BenchWorkers.Idle());
             return ExitCodes.Success;
         });
         worker.Add(idle);
@@ -43,20 +35,8 @@ internal static class BenchWorkerCommand
         pull.SetAction(async (parse, ct) =>
         {
             var units = await UnitsCommand.ReadAsync(context.AdminUnitsDirectory);
-            await using var warehouse = WarehouseDataSource.Create(Required(context));
-            var n = parse.GetValue(every);
             var chosen = parse.GetValue(provinces) is { Length: > 0 } p ? p.ToHashSet(StringComparer.Ordinal) : null;
-            var settings = new JobSettings(
-                UseSimulators: true, new PublicationCalendar(), TextWriter.Null, chosen, n > 0 ? [new FaultRule(FaultKind.ServerError, Every: n)] : null);
-            var job = new PullJob(context.Configuration, context.Time, units, new ReferenceUnits(units), warehouse, settings);
-            var clock = Stopwatch.StartNew();
-            long records = 0;
-            foreach (var source in SourceCatalog.All)
-            {
-                records += (await job.RunLatestAsync(source.Name, ct)).Pull.RecordsRead;
-            }
-
-            Console.WriteLine(BenchChild.Result(("seconds", clock.Elapsed.TotalSeconds), ("records", records)));
+            Console.WriteLine(await Workers(context).PullAsync(context.Configuration, units, parse.GetValue(every), chosen, ct));
             return ExitCodes.Success;
         });
         return pull;
@@ -69,11 +49,7 @@ internal static class BenchWorkerCommand
         var load = new Command("load", "Load a bench CSV through the product's load path.") { csv, intakeRun };
         load.SetAction(async (parse, ct) =>
         {
-            await using var warehouse = WarehouseDataSource.Create(Required(context));
-            await using var connection = await warehouse.OpenConnectionAsync(ct);
-            var communes = (await connection.QueryAsync<string>("select code from ref.admin_unit where era = 2025 and level = 'commune'")).ToHashSet(StringComparer.Ordinal);
-            var totals = await BenchLoadPath.LoadAsync(warehouse, parse.GetRequiredValue(csv).FullName, "bench_growth", communes, parse.GetValue(intakeRun), context.Time, BenchLoadPath.DefaultLoads, ct);
-            Console.WriteLine(BenchChild.Result(("seconds", totals.Took.TotalSeconds), ("rows", totals.Staged)));
+            Console.WriteLine(await Workers(context).LoadAsync(parse.GetRequiredValue(csv).FullName, parse.GetValue(intakeRun), ct));
             return ExitCodes.Success;
         });
         return load;
@@ -84,19 +60,13 @@ internal static class BenchWorkerCommand
         var pickup = new Command("pickup", "Run a Hangfire server on the bench queue until standard input closes.");
         pickup.SetAction(async (parse, ct) =>
         {
-            PickupProbe.ConnectionString = Required(context);
-            var options = new BackgroundJobServerOptions { Queues = [PickupBench.Queue], WorkerCount = 2 };
-            using (new BackgroundJobServer(options, JobQueue.Storage(PickupProbe.ConnectionString)))
-            {
-                Console.WriteLine("ready");
-                await Console.In.ReadToEndAsync(ct);
-            }
-
-            Console.WriteLine(BenchChild.Result());
+            Console.WriteLine(await Workers(context).PickupAsync(() => Console.WriteLine("ready"), () => Console.In.ReadToEndAsync(ct)));
             return ExitCodes.Success;
         });
         return pickup;
     }
+
+    private static BenchWorkers Workers(CliContext context) => new(Required(context), context.Time);
 
     private static string Required(CliContext context) =>
         context.Configuration.GetConnectionString("Warehouse") ?? throw new InvalidOperationException("bench worker needs ConnectionStrings__Warehouse");

@@ -1,4 +1,4 @@
-namespace Pipeline.Cli.Bench;
+namespace Pipeline.Bench;
 
 /// <summary>The bench's own SQL (Bench/Sql/NAME.sql, embedded): bench tables and checksums, never part of the warehouse's migrations.</summary>
 internal static class BenchSql

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Pipeline.Cli.Bench;
+namespace Pipeline.Bench;
 
 /// <summary>
 /// This program started again as a child process in its hidden `bench worker` mode, so a figure's peak memory is that
@@ -15,7 +15,7 @@ internal static class BenchChild
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which program is running");
         var viaDotnet = Path.GetFileNameWithoutExtension(self) == "dotnet";
-        var start = new ProcessStartInfo(self, viaDotnet ? [typeof(BenchChild).Assembly.Location, "bench", "worker", .. args] : ["bench", "worker", .. args])
+        var start = new ProcessStartInfo(self, viaDotnet ? [(System.Reflection.Assembly.GetEntryAssembly() ?? throw new InvalidOperationException("no entry assembly")).Location, "bench", "worker", .. args] : ["bench", "worker", .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

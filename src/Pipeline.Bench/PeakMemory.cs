@@ -1,4 +1,4 @@
-namespace Pipeline.Cli.Bench;
+namespace Pipeline.Bench;
 
 /// <summary>The process's peak resident memory (VmHWM of /proc/self/status on Linux, the peak working set elsewhere).</summary>
 internal static class PeakMemory

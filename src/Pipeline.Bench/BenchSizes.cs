@@ -1,7 +1,7 @@
-namespace Pipeline.Cli.Bench;
+namespace Pipeline.Bench;
 
 /// <summary>How big each figure is: the sizes by default, a short version with --quick, periods times --scale.</summary>
-internal sealed record BenchSizes(
+public sealed record BenchSizes(
     IReadOnlyList<int> LoadPeriods,
     IReadOnlyList<string> PullProvinces,
     int EvaluationPeriods2025,

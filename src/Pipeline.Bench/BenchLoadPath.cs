@@ -1,7 +1,7 @@
 using Npgsql;
 using Pipeline.Warehouse.Facts;
 
-namespace Pipeline.Cli.Bench;
+namespace Pipeline.Bench;
 
 /// <summary>
 /// The product's load path from a CSV file: read and check it (<see cref="CsvFacts"/>), and load each period as the
@@ -11,11 +11,11 @@ namespace Pipeline.Cli.Bench;
 /// backfill runs on a source whose queue has that many workers (`Schedules:&lt;source&gt;:Concurrency`): one per core
 /// by default, since a load keeps one server process busy.
 /// </summary>
-internal static class BenchLoadPath
+public static class BenchLoadPath
 {
     public static int DefaultLoads => Environment.ProcessorCount;
 
-    public static async Task<LoadTotals> LoadAsync(
+    internal static async Task<LoadTotals> LoadAsync(
         NpgsqlDataSource dataSource, string csv, string source, IReadOnlySet<string> communes, long intakeRunId, TimeProvider time, int loads, CancellationToken ct)
     {
         var merge = new FactBulkMerge(dataSource, time);

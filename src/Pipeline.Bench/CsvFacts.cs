@@ -5,7 +5,7 @@ using Pipeline.Core.Units;
 using Pipeline.Intake;
 using Pipeline.Normalisation;
 
-namespace Pipeline.Cli.Bench;
+namespace Pipeline.Bench;
 
 /// <summary>
 /// Reads a bench CSV the way the product reads a source's CSV file: CsvHelper with <see cref="QuarantiningCsv"/>

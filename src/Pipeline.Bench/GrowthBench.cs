@@ -1,4 +1,4 @@
-namespace Pipeline.Cli.Bench;
+namespace Pipeline.Bench;
 
 /// <summary>
 /// How the load path's time and peak memory grow with the number of periods: the same load (<see cref="BenchLoadPath"/>)

@@ -1,6 +1,6 @@
 using Pipeline.Core.Periods;
 
-namespace Pipeline.Cli.Bench;
+namespace Pipeline.Bench;
 
 /// <summary>
 /// Writes the bench's input: SIMULATED facts (`unit_code,indicator,period,numerator,denominator`), every commune x

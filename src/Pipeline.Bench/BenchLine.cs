@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Pipeline.Cli.Bench;
+namespace Pipeline.Bench;
 
 /// <summary>A target a figure must meet; <see cref="Met"/> is false when this run missed it.</summary>
 internal sealed record BenchTarget(string Text, bool Met);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Pipeline.Core.Evaluation;
 
-namespace Pipeline.Cli.Bench;
+namespace Pipeline.Bench;
 
 /// <summary>
 /// The level evaluator (<see cref="LevelEvaluator"/>, the code every evaluation of the product runs) over every commune

@@ -1,7 +1,7 @@
 using Dapper;
 using Pipeline.Core.ReferenceData;
 
-namespace Pipeline.Cli.Bench;
+namespace Pipeline.Bench;
 
 /// <summary>
 /// The nightly job of all six sources on their simulators (loopback, SIMULATED data), each run in a fresh database by a

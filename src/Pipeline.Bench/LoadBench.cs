@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Dapper;
 using Npgsql;
 
-namespace Pipeline.Cli.Bench;
+namespace Pipeline.Bench;
 
 /// <summary>
 /// Load and unchanged reload: the same generated CSV through `psql \copy` into a table of its shape with a primary key

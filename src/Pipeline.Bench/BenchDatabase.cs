@@ -5,7 +5,7 @@ using Pipeline.Warehouse;
 using Pipeline.Warehouse.AdminUnits;
 using Pipeline.Warehouse.Migrations;
 
-namespace Pipeline.Cli.Bench;
+namespace Pipeline.Bench;
 
 /// <summary>
 /// A database of its own on the configured server (pipeline_bench_PID_NAME), migrated and with the admin units loaded,

@@ -3,7 +3,7 @@ using Dapper;
 using Hangfire;
 using Pipeline.Jobs;
 
-namespace Pipeline.Cli.Bench;
+namespace Pipeline.Bench;
 
 /// <summary>
 /// Job pickup across processes: a child process runs a Hangfire server on the product's storage settings

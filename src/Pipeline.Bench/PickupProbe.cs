@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 
-namespace Pipeline.Cli.Bench;
+namespace Pipeline.Bench;
 
 /// <summary>
 /// The job the pickup bench enqueues: it only writes when it started, next to when it was enqueued. Public with a

@@ -1,4 +1,4 @@
-namespace Pipeline.Cli.Bench;
+namespace Pipeline.Bench;
 
 /// <summary>
 /// Which of the readers sharing a file loads which of its periods: the first to reach a period takes it. A load that
