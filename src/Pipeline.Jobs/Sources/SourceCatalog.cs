@@ -24,16 +24,16 @@ public static class SourceCatalog
 {
     public static readonly IReadOnlyList<SourceEntry> All =
     [
-        Entry<VneidOptions>(VneidConnector.Descriptor, (d, c) => new VneidSimulator(d, c), (s, o) => s.AddVneidConnector(o), o => o.Http, o => o.ApiToken = VneidSimulator.Token),
-        Entry<PortalOptions>(PortalConnector.Descriptor, (d, c) => new PortalSimulator(d, c), (s, o) => s.AddPortalConnector(o), o => o.Http, _ => { }),
-        Entry<EmcOptions>(EmcConnector.Descriptor, (d, c) => new EmcSimulator(d, c), (s, o) => s.AddEmcConnector(o), o => o.Http, o => o.ApiKey = EmcSimulator.ApiKey),
-        Entry<TelecomOptions>(TelecomConnector.Descriptor, (d, c) => new TelecomSimulator(d, c), (s, o) => s.AddTelecomConnector(o), o => o.Http, o =>
+        Entry<IVneidApi, VneidConnector, VneidOptions>(VneidConnector.Descriptor, (d, c) => new VneidSimulator(d, c), o => o.Http, o => o.ApiToken = VneidSimulator.Token),
+        Entry<IPortalApi, PortalConnector, PortalOptions>(PortalConnector.Descriptor, (d, c) => new PortalSimulator(d, c), o => o.Http, _ => { }),
+        Entry<IEmcApi, EmcConnector, EmcOptions>(EmcConnector.Descriptor, (d, c) => new EmcSimulator(d, c), o => o.Http, o => o.ApiKey = EmcSimulator.ApiKey),
+        Entry<ITelecomApi, TelecomConnector, TelecomOptions>(TelecomConnector.Descriptor, (d, c) => new TelecomSimulator(d, c), o => o.Http, o =>
         {
             o.Username = TelecomSimulator.Username;
             o.Password = TelecomSimulator.Password;
         }),
-        Entry<PostalOptions>(PostalConnector.Descriptor, (d, c) => new PostalSimulator(d, c), (s, o) => s.AddPostalConnector(o), o => o.Http, o => o.ApiKey = PostalSimulator.ApiKey),
-        Entry<HealthOptions>(HealthConnector.Descriptor, (d, c) => new HealthSimulator(d, c), (s, o) => s.AddHealthConnector(o), o => o.Http, o => o.ApiToken = HealthSimulator.Token),
+        Entry<IPostalApi, PostalConnector, PostalOptions>(PostalConnector.Descriptor, (d, c) => new PostalSimulator(d, c), o => o.Http, o => o.ApiKey = PostalSimulator.ApiKey),
+        Entry<IHealthApi, HealthConnector, HealthOptions>(HealthConnector.Descriptor, (d, c) => new HealthSimulator(d, c), o => o.Http, o => o.ApiToken = HealthSimulator.Token),
     ];
 
     public static IReadOnlyList<string> Names => [.. All.Select(s => s.Name)];
@@ -45,19 +45,22 @@ public static class SourceCatalog
     /// A source whose options are bound from its configuration section; with a simulator, the address and the
     /// credentials are the simulator's instead.
     /// </summary>
-    private static SourceEntry Entry<TOptions>(
+    private static SourceEntry Entry<TApi, TConnector, TOptions>(
         SourceDescriptor descriptor,
         Func<SimulationData, SimulationClock, SimulatedSource> createSimulator,
-        Action<IServiceCollection, Action<TOptions>> addConnector,
         Func<TOptions, SourceHttpOptions> http,
-        Action<TOptions> useSimulatorCredentials) =>
-        new(descriptor.Name, descriptor, createSimulator, (services, section, simulator) => addConnector(services, o =>
-        {
-            section.Bind(o);
-            if (simulator is not null)
+        Action<TOptions> useSimulatorCredentials)
+        where TApi : class
+        where TConnector : class, ISourceConnector
+        where TOptions : class =>
+        new(descriptor.Name, descriptor, createSimulator, (services, section, simulator) =>
+            services.AddSourceConnector<TApi, TConnector, TOptions>(o =>
             {
-                http(o).BaseAddress = simulator.Url;
-                useSimulatorCredentials(o);
-            }
-        }));
+                section.Bind(o);
+                if (simulator is not null)
+                {
+                    http(o).BaseAddress = simulator.Url;
+                    useSimulatorCredentials(o);
+                }
+            }, http));
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Connectors.Emc;
 using Pipeline.Connectors.Tests.Conformance;
 using Pipeline.Core.Periods;
+using Pipeline.Intake.Http;
 using Pipeline.Simulators;
 using Pipeline.Simulators.Emc;
 using Pipeline.Simulators.Faults;
@@ -32,11 +33,11 @@ public sealed class EmcConformanceTests(PostgresServer server) : ConnectorConfor
     protected override int ExpectedUnitKeys(SimulatedSource simulator, Period period) => ((EmcSimulator)simulator).ExpectedUnitKeys(period);
 
     protected override void AddConnector(IServiceCollection services, Uri simulator) =>
-        services.AddEmcConnector(o =>
+        services.AddSourceConnector<IEmcApi, EmcConnector, EmcOptions>(o =>
         {
             o.Http.BaseAddress = simulator;
             SourceHarness.Fast(o.Http);
             o.ApiKey = EmcSimulator.ApiKey;
             o.PageSize = PageSize;
-        });
+        }, o => o.Http);
 }

@@ -12,6 +12,7 @@ using Pipeline.Core;
 using Pipeline.Core.Periods;
 using Pipeline.Core.Units;
 using Pipeline.Intake;
+using Pipeline.Intake.Http;
 using Pipeline.Intake.PersonalData;
 using Pipeline.Simulators;
 using Pipeline.Simulators.Emc;
@@ -376,13 +377,13 @@ public sealed partial class EmcContractTests
     {
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
-        services.AddEmcConnector(o =>
+        services.AddSourceConnector<IEmcApi, EmcConnector, EmcOptions>(o =>
         {
             o.Http.BaseAddress = simulator.Url;
             SourceHarness.Fast(o.Http);
             o.ApiKey = EmcSimulator.ApiKey;
             o.PageSize = 1000;
-        });
+        }, o => o.Http);
         return services.BuildServiceProvider(validateScopes: true);
     }
 

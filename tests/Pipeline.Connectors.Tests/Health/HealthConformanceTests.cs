@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Connectors.Health;
 using Pipeline.Connectors.Tests.Conformance;
 using Pipeline.Core.Periods;
+using Pipeline.Intake.Http;
 using Pipeline.Simulators;
 using Pipeline.Simulators.Faults;
 using Pipeline.Simulators.Health;
@@ -29,11 +30,11 @@ public sealed class HealthConformanceTests(PostgresServer server) : ConnectorCon
     protected override int ExpectedUnitKeys(SimulatedSource simulator, Period period) => ((HealthSimulator)simulator).ExpectedUnitKeys(period);
 
     protected override void AddConnector(IServiceCollection services, Uri simulator) =>
-        services.AddHealthConnector(o =>
+        services.AddSourceConnector<IHealthApi, HealthConnector, HealthOptions>(o =>
         {
             o.Http.BaseAddress = simulator;
             SourceHarness.Fast(o.Http);
             o.ApiToken = HealthSimulator.Token;
             o.PageSize = 1000;
-        });
+        }, o => o.Http);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Connectors.Portal;
 using Pipeline.Connectors.Tests.Conformance;
 using Pipeline.Core.Periods;
+using Pipeline.Intake.Http;
 using Pipeline.Simulators;
 using Pipeline.Simulators.Faults;
 using Pipeline.Simulators.Portal;
@@ -30,7 +31,7 @@ public sealed class PortalConformanceTests(PostgresServer server) : ConnectorCon
     protected override int ExpectedUnitKeys(SimulatedSource simulator, Period period) => ((PortalSimulator)simulator).ExpectedUnitKeys(period);
 
     protected override void AddConnector(IServiceCollection services, Uri simulator) =>
-        services.AddPortalConnector(o =>
+        services.AddSourceConnector<IPortalApi, PortalConnector, PortalOptions>(o =>
         {
             o.Http.BaseAddress = simulator;
             SourceHarness.Fast(o.Http);
@@ -38,5 +39,5 @@ public sealed class PortalConformanceTests(PostgresServer server) : ConnectorCon
             // report page and 5 failed attempts: half of 10 calls failing opens the shared circuit breaker, and the
             // immediate rerun the test makes would be refused by it (in production the next run comes much later).
             o.PageSize = 500;
-        });
+        }, o => o.Http);
 }

@@ -10,6 +10,7 @@ using Pipeline.Connectors.Tests.Support;
 using Pipeline.Core;
 using Pipeline.Core.Periods;
 using Pipeline.Intake;
+using Pipeline.Intake.Http;
 using Pipeline.Simulators;
 using Pipeline.Simulators.Portal;
 using Pipeline.Warehouse.Tests.Support;
@@ -249,12 +250,12 @@ public sealed partial class PortalContractTests(PostgresServer server)
     public async Task Pull_LandsTheSimulatorsValues_AndTheAgencyListAsPayloadsOnly()
     {
         await using var h = await SourceHarness.StartAsync(server, new PortalSimulator(SharedData.Simulation, new SimulationClock()), (services, url) =>
-            services.AddPortalConnector(o =>
+            services.AddSourceConnector<IPortalApi, PortalConnector, PortalOptions>(o =>
             {
                 o.Http.BaseAddress = url;
                 SourceHarness.Fast(o.Http);
                 o.PageSize = 1000;
-            }));
+            }, o => o.Http));
         var sim = (PortalSimulator)h.Simulator;
         var agency = sim.Agencies[1234];
         var expected = sim.Values(agency, October)!.Value;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Connectors.Postal;
 using Pipeline.Connectors.Tests.Conformance;
 using Pipeline.Core.Periods;
+using Pipeline.Intake.Http;
 using Pipeline.Simulators;
 using Pipeline.Simulators.Faults;
 using Pipeline.Simulators.Postal;
@@ -31,11 +32,11 @@ public sealed class PostalConformanceTests(PostgresServer server) : ConnectorCon
     protected override int ExpectedUnitKeys(SimulatedSource simulator, Period period) => ((PostalSimulator)simulator).ExpectedUnitKeys(period);
 
     protected override void AddConnector(IServiceCollection services, Uri simulator) =>
-        services.AddPostalConnector(o =>
+        services.AddSourceConnector<IPostalApi, PostalConnector, PostalOptions>(o =>
         {
             o.Http.BaseAddress = simulator;
             SourceHarness.Fast(o.Http);
             o.ApiKey = PostalSimulator.ApiKey;
             o.RegistryPageSize = 1000;
-        });
+        }, o => o.Http);
 }

@@ -8,6 +8,7 @@ using Pipeline.Connectors.Tests.Support;
 using Pipeline.Core;
 using Pipeline.Core.Periods;
 using Pipeline.Intake;
+using Pipeline.Intake.Http;
 using Pipeline.Simulators;
 using Pipeline.Simulators.Postal;
 using Pipeline.Warehouse.Tests.Support;
@@ -222,12 +223,12 @@ public sealed class PostalContractTests(PostgresServer server)
     public async Task WrongApiKey_IsRefusedWith401_AndTheRunFails()
     {
         await using var h = await SourceHarness.StartAsync(server, new PostalSimulator(SharedData.Simulation, new SimulationClock()), (services, url) =>
-            services.AddPostalConnector(o =>
+            services.AddSourceConnector<IPostalApi, PostalConnector, PostalOptions>(o =>
             {
                 o.Http.BaseAddress = url;
                 SourceHarness.Fast(o.Http);
                 o.ApiKey = "not-the-key";
-            }));
+            }, o => o.Http));
 
         var report = await h.PullAsync(Quarter);
 
@@ -238,12 +239,12 @@ public sealed class PostalContractTests(PostgresServer server)
 
     private Task<SourceHarness> StartAsync(SimulationClock clock) =>
         SourceHarness.StartAsync(server, new PostalSimulator(SharedData.Simulation, clock), (services, url) =>
-            services.AddPostalConnector(o =>
+            services.AddSourceConnector<IPostalApi, PostalConnector, PostalOptions>(o =>
             {
                 o.Http.BaseAddress = url;
                 SourceHarness.Fast(o.Http);
                 o.ApiKey = PostalSimulator.ApiKey;
-            }));
+            }, o => o.Http));
 
     private static PostcodeRegistry Registry(params string[] postcodes) =>
         PostcodeRegistry.From(postcodes.Select(p => new PostcodeEntry(p, $"Xã {p}", "Tỉnh Mẫu", DateTimeOffset.UnixEpoch)));

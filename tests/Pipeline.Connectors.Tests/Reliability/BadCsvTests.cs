@@ -6,6 +6,7 @@ using Pipeline.Connectors.Tests.Conformance;
 using Pipeline.Connectors.Tests.Support;
 using Pipeline.Core.Periods;
 using Pipeline.Intake;
+using Pipeline.Intake.Http;
 using Pipeline.Simulators;
 using Pipeline.Simulators.Faults;
 using Pipeline.Simulators.Postal;
@@ -109,13 +110,13 @@ public sealed class BadCsvTests(PostgresServer server)
     {
         // Every tenth row repeated: 1 line in 11 is a duplicate (9%), above a configured 5%.
         await using var h = await SourceHarness.StartAsync(server, new PostalSimulator(SharedData.Simulation, new SimulationClock()), (services, url) =>
-            services.AddPostalConnector(o =>
+            services.AddSourceConnector<IPostalApi, PostalConnector, PostalOptions>(o =>
             {
                 o.Http.BaseAddress = url;
                 SourceHarness.Fast(o.Http);
                 o.ApiKey = PostalSimulator.ApiKey;
                 o.MaxBadLineShare = 0.05;
-            }));
+            }, o => o.Http));
         var second = new Dictionary<string, string> { ["period"] = "2025-Q3", ["file"] = "2025-Q3_12.csv" };
         h.Simulator.Faults.Add(new FaultRule(FaultKind.DuplicatedRows, "export-file", second));
 

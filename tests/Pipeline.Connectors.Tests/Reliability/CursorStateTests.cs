@@ -10,6 +10,7 @@ using Pipeline.Connectors.Vneid;
 using Pipeline.Core.Periods;
 using Pipeline.Intake;
 using Pipeline.Intake.Cursors;
+using Pipeline.Intake.Http;
 using Pipeline.Warehouse.Tests.Support;
 
 namespace Pipeline.Connectors.Tests.Reliability;
@@ -96,12 +97,12 @@ public sealed class CursorStateTests(PostgresServer server)
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(SharedData.Units);
-        services.AddVneidConnector(o => (o.Http.BaseAddress, o.ApiToken) = (dead, "t"));
-        services.AddEmcConnector(o => (o.Http.BaseAddress, o.ApiKey) = (dead, "k"));
-        services.AddHealthConnector(o => (o.Http.BaseAddress, o.ApiToken) = (dead, "t"));
-        services.AddPortalConnector(o => o.Http.BaseAddress = dead);
-        services.AddPostalConnector(o => (o.Http.BaseAddress, o.ApiKey) = (dead, "k"));
-        services.AddTelecomConnector(o => (o.Http.BaseAddress, o.Username, o.Password) = (dead, "u", "p"));
+        services.AddSourceConnector<IVneidApi, VneidConnector, VneidOptions>(o => (o.Http.BaseAddress, o.ApiToken) = (dead, "t"), o => o.Http);
+        services.AddSourceConnector<IEmcApi, EmcConnector, EmcOptions>(o => (o.Http.BaseAddress, o.ApiKey) = (dead, "k"), o => o.Http);
+        services.AddSourceConnector<IHealthApi, HealthConnector, HealthOptions>(o => (o.Http.BaseAddress, o.ApiToken) = (dead, "t"), o => o.Http);
+        services.AddSourceConnector<IPortalApi, PortalConnector, PortalOptions>(o => o.Http.BaseAddress = dead, o => o.Http);
+        services.AddSourceConnector<IPostalApi, PostalConnector, PostalOptions>(o => (o.Http.BaseAddress, o.ApiKey) = (dead, "k"), o => o.Http);
+        services.AddSourceConnector<ITelecomApi, TelecomConnector, TelecomOptions>(o => (o.Http.BaseAddress, o.Username, o.Password) = (dead, "u", "p"), o => o.Http);
         return services.BuildServiceProvider();
     }
 

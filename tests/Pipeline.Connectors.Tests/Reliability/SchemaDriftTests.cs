@@ -2,6 +2,7 @@ using Pipeline.Connectors.Postal;
 using Pipeline.Connectors.Tests.Conformance;
 using Pipeline.Connectors.Tests.Support;
 using Pipeline.Core.Periods;
+using Pipeline.Intake.Http;
 using Pipeline.Simulators;
 using Pipeline.Simulators.Faults;
 using Pipeline.Simulators.Postal;
@@ -41,12 +42,12 @@ public sealed class SchemaDriftTests(PostgresServer server)
     public async Task RenamedCsvColumn_FailsNamingTheColumnAndTheHeaderReceived_WithNoNullsAndTheFileNotInTheCursor()
     {
         await using var h = await SourceHarness.StartAsync(server, new PostalSimulator(SharedData.Simulation, new SimulationClock()), (services, url) =>
-            services.AddPostalConnector(o =>
+            services.AddSourceConnector<IPostalApi, PostalConnector, PostalOptions>(o =>
             {
                 o.Http.BaseAddress = url;
                 SourceHarness.Fast(o.Http);
                 o.ApiKey = PostalSimulator.ApiKey;
-            }));
+            }, o => o.Http));
         h.Simulator.Faults.Add(new FaultRule(
             FaultKind.RenamedColumn, "export-file", new Dictionary<string, string> { ["period"] = "2025-Q3", ["file"] = "2025-Q3_12.csv" }));
 

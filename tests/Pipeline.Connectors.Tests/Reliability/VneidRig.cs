@@ -36,14 +36,14 @@ internal static class VneidRig
     public static Task<SourceHarness> StartAsync(
         PostgresServer server, Action<SourceHttpOptions>? http = null, SimulationClock? clock = null, int pageSize = 1000) =>
         SourceHarness.StartAsync(server, new VneidSimulator(SharedData.Simulation, clock ?? new SimulationClock()), (services, url) =>
-            services.AddVneidConnector(o =>
+            services.AddSourceConnector<IVneidApi, VneidConnector, VneidOptions>(o =>
             {
                 o.Http.BaseAddress = url;
                 SourceHarness.Fast(o.Http);
                 http?.Invoke(o.Http);
                 o.ApiToken = VneidSimulator.Token;
                 o.PageSize = pageSize;
-            }));
+            }, o => o.Http));
 
     public static IEnumerable<SimRequest> DataRequests(SourceHarness h) => h.Simulator.Requests.Where(r => r.Endpoint == Endpoint);
 

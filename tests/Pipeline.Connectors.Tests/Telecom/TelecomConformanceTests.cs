@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Connectors.Telecom;
 using Pipeline.Connectors.Tests.Conformance;
 using Pipeline.Core.Periods;
+using Pipeline.Intake.Http;
 using Pipeline.Simulators;
 using Pipeline.Simulators.Faults;
 using Pipeline.Simulators.Synthetic;
@@ -29,11 +30,11 @@ public sealed class TelecomConformanceTests(PostgresServer server) : ConnectorCo
     protected override int ExpectedUnitKeys(SimulatedSource simulator, Period period) => ((TelecomSimulator)simulator).ExpectedUnitKeys(period);
 
     protected override void AddConnector(IServiceCollection services, Uri simulator) =>
-        services.AddTelecomConnector(o =>
+        services.AddSourceConnector<ITelecomApi, TelecomConnector, TelecomOptions>(o =>
         {
             o.Http.BaseAddress = simulator;
             SourceHarness.Fast(o.Http);
             o.Username = TelecomSimulator.Username;
             o.Password = TelecomSimulator.Password;
-        });
+        }, o => o.Http);
 }

@@ -9,6 +9,7 @@ using Pipeline.Connectors.Tests.Support;
 using Pipeline.Core;
 using Pipeline.Core.Periods;
 using Pipeline.Intake;
+using Pipeline.Intake.Http;
 using Pipeline.Simulators;
 using Pipeline.Simulators.Telecom;
 
@@ -368,13 +369,13 @@ public sealed partial class TelecomContractTests
             var services = new ServiceCollection();
             services.AddSingleton(TimeProvider.System);
             services.AddSingleton(SharedData.Units);
-            services.AddTelecomConnector(o =>
+            services.AddSourceConnector<ITelecomApi, TelecomConnector, TelecomOptions>(o =>
             {
                 o.Http.BaseAddress = simulator.Url;
                 SourceHarness.Fast(o.Http);
                 o.Username = TelecomSimulator.Username;
                 o.Password = TelecomSimulator.Password;
-            });
+            }, o => o.Http);
             return new Drop(simulator, services.BuildServiceProvider(validateScopes: true));
         }
 

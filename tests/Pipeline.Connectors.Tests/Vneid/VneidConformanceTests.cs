@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Connectors.Tests.Conformance;
 using Pipeline.Connectors.Vneid;
 using Pipeline.Core.Periods;
+using Pipeline.Intake.Http;
 using Pipeline.Simulators;
 using Pipeline.Simulators.Faults;
 using Pipeline.Simulators.Synthetic;
@@ -30,11 +31,11 @@ public sealed class VneidConformanceTests(PostgresServer server) : ConnectorConf
     protected override int ExpectedUnitKeys(SimulatedSource simulator, Period period) => ((VneidSimulator)simulator).ExpectedUnitKeys(period);
 
     protected override void AddConnector(IServiceCollection services, Uri simulator) =>
-        services.AddVneidConnector(o =>
+        services.AddSourceConnector<IVneidApi, VneidConnector, VneidOptions>(o =>
         {
             o.Http.BaseAddress = simulator;
             SourceHarness.Fast(o.Http);
             o.ApiToken = VneidSimulator.Token;
             o.PageSize = 1000;
-        });
+        }, o => o.Http);
 }
