@@ -71,18 +71,5 @@ grant select, insert, update, delete on fact.criterion_source, fact.attestation,
 grant select on fact.criterion_source to pipeline_steward;
 grant select, insert, update on fact.attestation, fact.attestation_revision to pipeline_steward;
 
--- Every 2361 criterion value a commune has for a year, measured or attested, as the evaluator reads it. A criterion
--- a system measures never takes an attested value (the import refuses them; this view ignores any that slipped in).
-create view analytics.criterion_values_qd2361 as
-select unit_code, year, criterion, value, denominator, 'automatic'::text as status, simulated, origin, sources, resolution,
-       null::text as evidence_url, null::text as attested_by, null::timestamptz as attested_at
-  from analytics.criterion_inputs_qd2361
-union all
-select a.unit_code, a.year, a.criterion, a.value, a.denominator, 'attested', false, 'attested by the commune', a.source_file,
-       a.source_row, a.evidence_url, a.attested_by, a.attested_at
-  from fact.attestation a
- where a.framework = 'qd2361' and a.era = 2025
-   and not exists (select 1 from fact.criterion_source s where s.framework = a.framework and s.criterion = a.criterion);
-comment on view analytics.criterion_values_qd2361 is '2361 criterion values per 2025 commune and year: automatic (from the sources) or attested (by the commune).';
-
-grant select on analytics.criterion_values_qd2361 to pipeline_analyst, pipeline_steward, pipeline_loader;
+-- The view analytics.criterion_values_qd2361 is defined in sql/repeatable/ since issue 27. Warehouses that applied
+-- the earlier text: sql/rewritten-checksums.txt.

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Dapper;
 using Pipeline.Warehouse.Migrations;
 
 namespace Pipeline.Cli.Commands;
@@ -9,7 +8,7 @@ internal static class DbCommand
 {
     public static Command Create(CliContext context)
     {
-        var migrate = new Command("migrate", "Apply the numbered sql/ migrations not yet applied, in one transaction under an advisory lock.");
+        var migrate = new Command("migrate", "Apply the numbered sql/ migrations not yet applied, then the sql/repeatable/ views and functions, in one transaction under an advisory lock.");
         migrate.SetAction(async (_, ct) =>
         {
             await using var dataSource = await context.OpenWarehouseAsync(ct);
@@ -17,23 +16,21 @@ internal static class DbCommand
             Console.WriteLine(result.Applied.Count == 0
                 ? $"Schema up to date ({result.Known} migrations)."
                 : $"Applied {result.Applied.Count} migration(s): {string.Join(", ", result.Applied)}");
+            if (result.Repeatables.Count > 0)
+            {
+                Console.WriteLine($"Applied {result.Repeatables.Count} new or changed repeatable(s) of {result.KnownRepeatables}: {string.Join(", ", result.Repeatables)}");
+            }
+
             return ExitCodes.Success;
         });
 
-        var status = new Command("status", "List the migrations applied to the warehouse and those still pending.");
+        var status = new Command("status", "List the migrations and repeatables (views, functions) applied to the warehouse and those still pending.");
         status.SetAction(async (_, ct) =>
         {
             await using var dataSource = await context.OpenWarehouseAsync(ct);
-            await using var connection = await dataSource.OpenConnectionAsync(ct);
-            var exists = await connection.ExecuteScalarAsync<bool>("select to_regclass('public.schema_version') is not null");
-            var applied = exists
-                ? (await connection.QueryAsync<(int Version, DateTimeOffset AppliedAt)>("select version, applied_at from public.schema_version")).ToDictionary(r => r.Version, r => r.AppliedAt)
-                : [];
-            foreach (var migration in Migration.Embedded())
+            foreach (var file in await new Migrator(dataSource, context.Time).StatusAsync(ct))
             {
-                Console.WriteLine(applied.TryGetValue(migration.Version, out var at)
-                    ? $"applied  {migration.Name}  {at:yyyy-MM-dd HH:mm:ss}Z"
-                    : $"pending  {migration.Name}");
+                Console.WriteLine(Describe(file));
             }
 
             return ExitCodes.Success;
@@ -41,4 +38,12 @@ internal static class DbCommand
 
         return new Command("db", "Warehouse schema.") { migrate, status };
     }
+
+    internal static string Describe(SchemaFileStatus file) => file.State switch
+    {
+        SchemaFileState.Applied => $"applied  {file.File}  {file.AppliedAt:yyyy-MM-dd HH:mm:ss}Z",
+        SchemaFileState.Changed => $"changed  {file.File}  (re-applied on next migrate; applied {file.AppliedAt:yyyy-MM-dd HH:mm:ss}Z)",
+        SchemaFileState.Edited => $"edited   {file.File}  (changed after it was applied {file.AppliedAt:yyyy-MM-dd HH:mm:ss}Z: migrate refuses it)",
+        _ => $"pending  {file.File}",
+    };
 }

@@ -5,7 +5,7 @@ namespace Pipeline.Warehouse.Roles;
 
 /// <summary>
 /// Which provinces a database role may see in the analytics views (<c>ref.analyst_scope</c>; the views filter by it,
-/// sql/0011). A role with no scope sees every province.
+/// sql/repeatable/). A role with no scope sees every province.
 /// </summary>
 public sealed class AnalystScopes(NpgsqlDataSource dataSource, TimeProvider clock)
 {

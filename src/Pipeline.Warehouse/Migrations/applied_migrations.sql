@@ -1,0 +1,1 @@
+select version, name, checksum, applied_at from public.schema_version

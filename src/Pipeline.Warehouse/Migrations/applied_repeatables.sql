@@ -1,0 +1,1 @@
+select name, file, checksum, applied_at from public.schema_repeatable
