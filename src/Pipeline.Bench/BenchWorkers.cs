@@ -6,6 +6,7 @@ using Pipeline.Core.ReferenceData;
 using Pipeline.Jobs;
 using Pipeline.Jobs.Sources;
 using Pipeline.Normalisation;
+using Pipeline.Simulators;
 using Pipeline.Simulators.Faults;
 using Pipeline.Warehouse;
 
@@ -26,7 +27,7 @@ public sealed class BenchWorkers(string warehouse, TimeProvider time)
     {
         await using var dataSource = WarehouseDataSource.Create(warehouse);
         var settings = new JobSettings(
-            UseSimulators: true, new PublicationCalendar(), TextWriter.Null, provinces, faultEvery > 0 ? [new FaultRule(FaultKind.ServerError, Every: faultEvery)] : null);
+            new PublicationCalendar(), TextWriter.Null, SimulatedSources.For(units, provinces, faultEvery > 0 ? [new FaultRule(FaultKind.ServerError, Every: faultEvery)] : null));
         var job = new PullJob(configuration, time, units, new ReferenceUnits(units), dataSource, settings);
         var clock = Stopwatch.StartNew();
         long records = 0;

@@ -9,6 +9,7 @@ using Pipeline.Host.Reports;
 using Pipeline.Host.Scheduling;
 using Pipeline.Host.Security;
 using Pipeline.Host.Stewards;
+using Pipeline.Intake;
 using Pipeline.Jobs.Sources;
 using Pipeline.Jobs;
 using Pipeline.Normalisation;
@@ -27,7 +28,11 @@ namespace Pipeline.Host;
 /// </summary>
 public static class HostSetup
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="standIns">
+    /// What answers in the sources' place: null in the product (the configured national systems);
+    /// src/Pipeline.Host.Simulated and the tests pass the bundled simulators.
+    /// </param>
+    public static WebApplication Build(string[] args, Func<IServiceProvider, ISourceStandIns>? standIns = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         var home = PipelineHome.Find();
@@ -41,6 +46,13 @@ public static class HostSetup
             ? configured
             : throw new InvalidOperationException("ConnectionStrings:Warehouse is not configured (environment ConnectionStrings__Warehouse)");
         var jobs = configuration.GetSection("Jobs").Get<JobsOptions>() ?? new JobsOptions();
+        if (configuration.GetValue<bool>("Jobs:UseSimulators"))
+        {
+            // The setting once made this host start the simulators; refusing it beats pulling from unset addresses.
+            throw new InvalidOperationException(
+                "Jobs:UseSimulators is no longer a setting: this host pulls from the configured sources only; run src/Pipeline.Host.Simulated for the bundled simulators");
+        }
+
         var schedules = RecurringPulls.Read(configuration);
         var unitsDirectory = PipelineHome.AdminUnitsDirectory(home, configuration["AdminUnits:Directory"]);
 
@@ -50,7 +62,7 @@ public static class HostSetup
         services.AddSingleton(_ => AdminUnitFiles.Read(unitsDirectory));
         services.AddSingleton(sp => new ReferenceUnits(sp.GetRequiredService<AdminUnitSet>()));
         services.AddSingleton(sp => new JobSettings(
-            jobs.UseSimulators, new PublicationCalendar(), new LoggerWriter(sp.GetRequiredService<ILoggerFactory>().CreateLogger<PullJob>())));
+            new PublicationCalendar(), new LoggerWriter(sp.GetRequiredService<ILoggerFactory>().CreateLogger<PullJob>()), standIns?.Invoke(sp)));
         services.AddTransient<PullJob>();
         services.AddTransient<CommuneLevels>();
         services.AddTransient<ConflictReader>();

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Pipeline.Core.Periods;
 using Pipeline.Core.ReferenceData;
+using Pipeline.Intake;
 using Pipeline.Jobs.Sources;
 using Pipeline.Normalisation;
-using Pipeline.Simulators;
 using Pipeline.Warehouse.Levels;
 using Pipeline.Warehouse.Reconciliation;
 
@@ -26,7 +26,7 @@ public sealed class PullJob(
         var entry = SourceCatalog.Select(source)[0];
         var asked = Period.Parse(period);
         var log = settings.Log;
-        var pulls = await new SourcePulls(configuration, time, units, log, settings.SimulatedProvinces, settings.SimulatedFaults).RunAsync([entry], [asked], settings.UseSimulators, warehouse, cancellationToken);
+        var pulls = await new SourcePulls(configuration, time, units, log, settings.StandIns).RunAsync([entry], [asked], warehouse, cancellationToken);
         var pull = pulls.Single();
         if (pull.Status != "succeeded")
         {
@@ -69,25 +69,19 @@ public sealed class PullJob(
     /// <summary>The scheduled form: the latest period the source has published by now (see <see cref="PublicationCalendar"/>).</summary>
     public Task<PullJobResult> RunLatestAsync(string source, CancellationToken cancellationToken)
     {
-        // The simulators publish up to their own fixed clock, not the machine's.
-        var now = settings.UseSimulators ? new SimulationClock().AsOf : time.GetUtcNow();
+        // Stand-ins (the simulators) publish up to their own fixed date, not the machine's.
+        var now = settings.StandIns?.AsOf ?? time.GetUtcNow();
         var period = settings.Calendar.LatestPublished(SourceCatalog.Select(source)[0].Descriptor.Cadence, now);
         return RunAsync(source, period.ToString(), cancellationToken);
     }
 }
 
 /// <summary>What one job run did: the pull's, the load's and the conflict detection's reports, and the evaluation when one ran.</summary>
-public sealed record PullJobResult(Intake.RunReport Pull, Warehouse.Facts.LoadReport Load, ReconciliationReport Conflicts, IReadOnlyList<LevelsReport> Levels);
+public sealed record PullJobResult(RunReport Pull, Warehouse.Facts.LoadReport Load, ReconciliationReport Conflicts, IReadOnlyList<LevelsReport> Levels);
 
 /// <summary>A step of a job failed; the message names the source, period and the run to look at.</summary>
 public sealed class JobStepFailedException(string message) : Exception(message);
 
-/// <summary>How jobs run in this process: against the bundled simulators or the configured sources, and where progress goes.</summary>
-/// <param name="SimulatedProvinces">With simulators, the 2025 provinces they publish (null: all; the demo's --province).</param>
-/// <param name="SimulatedFaults">With simulators, faults switched on in every one of them (the bench's faulted pull).</param>
-public sealed record JobSettings(
-    bool UseSimulators,
-    PublicationCalendar Calendar,
-    TextWriter Log,
-    IReadOnlySet<string>? SimulatedProvinces = null,
-    IReadOnlyList<Simulators.Faults.FaultRule>? SimulatedFaults = null);
+/// <summary>How jobs run in this process: where progress goes, and what answers in the sources' place, if anything.</summary>
+/// <param name="StandIns">The bundled simulators when the demo, the bench, the simulated host or a test runs the job (SIMULATED data); null: the configured national systems.</param>
+public sealed record JobSettings(PublicationCalendar Calendar, TextWriter Log, ISourceStandIns? StandIns = null);

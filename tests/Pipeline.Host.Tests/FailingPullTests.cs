@@ -36,7 +36,7 @@ public sealed class FailingPullTests(PostgresServer server)
             ["Sources:vneid:ApiToken"] = "not-a-real-token",
         }).Build();
         var units = AdminUnitFiles.Read(PipelineHome.DefaultAdminUnitsDirectory(PipelineHome.Find()));
-        var job = new PullJob(configuration, TimeProvider.System, units, new ReferenceUnits(units), warehouse, new JobSettings(false, new PublicationCalendar(), TextWriter.Null));
+        var job = new PullJob(configuration, TimeProvider.System, units, new ReferenceUnits(units), warehouse, new JobSettings(new PublicationCalendar(), TextWriter.Null));
 
         var id = new BackgroundJobClient(storage).Enqueue<PullJob>(JobQueue.QueueOf("vneid"), j => j.RunAsync("vneid", "2025-10", CancellationToken.None));
         var options = new BackgroundJobServerOptions

@@ -5,6 +5,7 @@ using Pipeline.Core.ReferenceData;
 using Pipeline.Host.Security;
 using Pipeline.Jobs;
 using Pipeline.Normalisation;
+using Pipeline.Simulators;
 using Pipeline.Warehouse;
 using Pipeline.Warehouse.AdminUnits;
 using Pipeline.Warehouse.Migrations;
@@ -45,7 +46,7 @@ public sealed class StewardHost : IAsyncLifetime
             await new Migrator(warehouse, TimeProvider.System).MigrateAsync();
             var units = AdminUnitFiles.Read(PipelineHome.DefaultAdminUnitsDirectory(PipelineHome.Find()));
             await new AdminUnitsLoader(warehouse).LoadAsync(units);
-            var settings = new JobSettings(UseSimulators: true, new PublicationCalendar(), TextWriter.Null, new HashSet<string> { "01" });
+            var settings = new JobSettings(new PublicationCalendar(), TextWriter.Null, SimulatedSources.For(units, new HashSet<string> { "01" }));
             var job = new PullJob(new ConfigurationBuilder().Build(), TimeProvider.System, units, new ReferenceUnits(units), warehouse, settings);
             await job.RunLatestAsync("portal", CancellationToken.None);
             await job.RunLatestAsync("emc", CancellationToken.None);

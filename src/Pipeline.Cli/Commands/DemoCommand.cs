@@ -5,9 +5,10 @@ using Pipeline.Cli.Demo;
 using Pipeline.Cli.Reports;
 using Pipeline.Cli.Sources;
 using Pipeline.Core.Periods;
-using Pipeline.Jobs.Sources;
 using Pipeline.Jobs;
+using Pipeline.Jobs.Sources;
 using Pipeline.Normalisation;
+using Pipeline.Simulators;
 using Pipeline.Warehouse.AdminUnits;
 using Pipeline.Warehouse.Levels;
 using Pipeline.Warehouse.Migrations;
@@ -63,7 +64,7 @@ internal static class DemoCommand
             }
 
             clock.Restart();
-            var settings = new JobSettings(UseSimulators: true, new PublicationCalendar(), Console.Out, chosen);
+            var settings = new JobSettings(new PublicationCalendar(), Console.Out, SimulatedSources.For(units, chosen));
             var job = new PullJob(context.Configuration, context.Time, units, new ReferenceUnits(units), dataSource, settings);
             var done = new List<PullJobResult>();
             var failures = new List<string>();

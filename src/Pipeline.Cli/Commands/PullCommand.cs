@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Pipeline.Cli.Sources;
-using Pipeline.Jobs.Sources;
 using Pipeline.Core.Periods;
+using Pipeline.Jobs.Sources;
+using Pipeline.Simulators;
 using Pipeline.Warehouse.Migrations;
 
 namespace Pipeline.Cli.Commands;
@@ -40,7 +41,8 @@ internal static class PullCommand
             await using var warehouse = await context.OpenWarehouseAsync(ct);
             await new Migrator(warehouse, context.Time).MigrateAsync(ct);
 
-            var reports = await new SourcePulls(context.Configuration, context.Time, units, Console.Out).RunAsync(chosen, asked, isSimulated, warehouse, ct);
+            var standIns = isSimulated ? SimulatedSources.For(units) : null;
+            var reports = await new SourcePulls(context.Configuration, context.Time, units, Console.Out, standIns).RunAsync(chosen, asked, warehouse, ct);
             RunTable.Print(reports, isSimulated);
             return reports.All(r => r.Status == "succeeded") ? ExitCodes.Success : ExitCodes.Failure;
         });

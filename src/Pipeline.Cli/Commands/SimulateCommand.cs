@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Pipeline.Jobs.Sources;
 using Pipeline.Simulators;
 using Pipeline.Simulators.Faults;
 using Pipeline.Simulators.Synthetic;
@@ -52,7 +51,7 @@ internal static class SimulateCommand
                 ? new SimulationClock(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))
                 : new SimulationClock();
             var data = SimulationData.From(await UnitsCommand.ReadAsync(context.AdminUnitsDirectory));
-            using var simulator = SourceCatalog.Select(parse.GetRequiredValue(source))[0].CreateSimulator(data, clock).Start(parse.GetValue(port));
+            using var simulator = SimulatedSources.Create(parse.GetRequiredValue(source), data, clock).Start(parse.GetValue(port));
             foreach (var rule in rules)
             {
                 simulator.Faults.Add(rule);

@@ -1,6 +1,5 @@
 using Pipeline.Core.Periods;
 using Pipeline.Core.ReferenceData;
-using Pipeline.Jobs.Sources;
 using Pipeline.Simulators;
 using Pipeline.Simulators.Synthetic;
 
@@ -22,7 +21,7 @@ internal static class DemoHistory
         var history = new List<(string, Period)>();
         foreach (var (source, last) in latest)
         {
-            using var simulator = SourceCatalog.Select(source)[0].CreateSimulator(data, clock);
+            using var simulator = SimulatedSources.Create(source, data, clock);
             var year = last.Year - 1;
             for (var period = last; period.Year >= year; period = period.Previous())
             {

@@ -8,14 +8,6 @@ using Pipeline.Connectors.Telecom;
 using Pipeline.Connectors.Vneid;
 using Pipeline.Intake;
 using Pipeline.Intake.Http;
-using Pipeline.Simulators;
-using Pipeline.Simulators.Emc;
-using Pipeline.Simulators.Health;
-using Pipeline.Simulators.Portal;
-using Pipeline.Simulators.Postal;
-using Pipeline.Simulators.Synthetic;
-using Pipeline.Simulators.Telecom;
-using Pipeline.Simulators.Vneid;
 
 namespace Pipeline.Jobs.Sources;
 
@@ -24,16 +16,12 @@ public static class SourceCatalog
 {
     public static readonly IReadOnlyList<SourceEntry> All =
     [
-        Entry<IVneidApi, VneidConnector, VneidOptions>(VneidConnector.Descriptor, (d, c) => new VneidSimulator(d, c), o => o.Http, o => o.ApiToken = VneidSimulator.Token),
-        Entry<IPortalApi, PortalConnector, PortalOptions>(PortalConnector.Descriptor, (d, c) => new PortalSimulator(d, c), o => o.Http, _ => { }),
-        Entry<IEmcApi, EmcConnector, EmcOptions>(EmcConnector.Descriptor, (d, c) => new EmcSimulator(d, c), o => o.Http, o => o.ApiKey = EmcSimulator.ApiKey),
-        Entry<ITelecomApi, TelecomConnector, TelecomOptions>(TelecomConnector.Descriptor, (d, c) => new TelecomSimulator(d, c), o => o.Http, o =>
-        {
-            o.Username = TelecomSimulator.Username;
-            o.Password = TelecomSimulator.Password;
-        }),
-        Entry<IPostalApi, PostalConnector, PostalOptions>(PostalConnector.Descriptor, (d, c) => new PostalSimulator(d, c), o => o.Http, o => o.ApiKey = PostalSimulator.ApiKey),
-        Entry<IHealthApi, HealthConnector, HealthOptions>(HealthConnector.Descriptor, (d, c) => new HealthSimulator(d, c), o => o.Http, o => o.ApiToken = HealthSimulator.Token),
+        Entry<IVneidApi, VneidConnector, VneidOptions>(VneidConnector.Descriptor, o => o.Http),
+        Entry<IPortalApi, PortalConnector, PortalOptions>(PortalConnector.Descriptor, o => o.Http),
+        Entry<IEmcApi, EmcConnector, EmcOptions>(EmcConnector.Descriptor, o => o.Http),
+        Entry<ITelecomApi, TelecomConnector, TelecomOptions>(TelecomConnector.Descriptor, o => o.Http),
+        Entry<IPostalApi, PostalConnector, PostalOptions>(PostalConnector.Descriptor, o => o.Http),
+        Entry<IHealthApi, HealthConnector, HealthOptions>(HealthConnector.Descriptor, o => o.Http),
     ];
 
     public static IReadOnlyList<string> Names => [.. All.Select(s => s.Name)];
@@ -41,26 +29,10 @@ public static class SourceCatalog
     /// <summary>The entries named, or all of them for "all" (names are checked when the command line is parsed).</summary>
     public static IReadOnlyList<SourceEntry> Select(string name) => name == "all" ? All : [All.Single(s => s.Name == name)];
 
-    /// <summary>
-    /// A source whose options are bound from its configuration section; with a simulator, the address and the
-    /// credentials are the simulator's instead.
-    /// </summary>
-    private static SourceEntry Entry<TApi, TConnector, TOptions>(
-        SourceDescriptor descriptor,
-        Func<SimulationData, SimulationClock, SimulatedSource> createSimulator,
-        Func<TOptions, SourceHttpOptions> http,
-        Action<TOptions> useSimulatorCredentials)
+    /// <summary>A source whose options are bound from its configuration section (a stand-in's address and credentials are layered into it by <see cref="SourcePulls"/>).</summary>
+    private static SourceEntry Entry<TApi, TConnector, TOptions>(SourceDescriptor descriptor, Func<TOptions, SourceHttpOptions> http)
         where TApi : class
         where TConnector : class, ISourceConnector
         where TOptions : class =>
-        new(descriptor.Name, descriptor, createSimulator, (services, section, simulator) =>
-            services.AddSourceConnector<TApi, TConnector, TOptions>(o =>
-            {
-                section.Bind(o);
-                if (simulator is not null)
-                {
-                    http(o).BaseAddress = simulator.Url;
-                    useSimulatorCredentials(o);
-                }
-            }, http));
+        new(descriptor.Name, descriptor, (services, section) => services.AddSourceConnector<TApi, TConnector, TOptions>(section.Bind, http));
 }

@@ -4,34 +4,27 @@ using Npgsql;
 using Pipeline.Core.Periods;
 using Pipeline.Core.ReferenceData;
 using Pipeline.Intake;
-using Pipeline.Simulators;
-using Pipeline.Simulators.Faults;
-using Pipeline.Simulators.Synthetic;
 using Pipeline.Warehouse.Intake;
 
 namespace Pipeline.Jobs.Sources;
 
 /// <summary>
 /// Pulls one period from each chosen source, one source after another, each a run of its own: a source that fails
-/// is reported and the others still run. With simulators, each source's simulator is started on loopback first and
-/// its connector pointed at it; the report says the data is simulated.
+/// is reported and the others still run. With stand-ins (the simulators), each source's stand-in is started first and
+/// its address and credentials layered over the source's configuration; the report says the data is simulated.
 /// </summary>
-/// <param name="simulatedProvinces">With simulators, the 2025 provinces they publish (null: all).</param>
-/// <param name="simulatedFaults">With simulators, faults switched on in each of them (none by default).</param>
+/// <param name="standIns">What answers in the sources' place (null: the configured national systems).</param>
 public sealed class SourcePulls(
     IConfiguration configuration,
     TimeProvider time,
     AdminUnitSet units,
     TextWriter log,
-    IReadOnlySet<string>? simulatedProvinces = null,
-    IReadOnlyList<FaultRule>? simulatedFaults = null)
+    ISourceStandIns? standIns = null)
 {
     public async Task<IReadOnlyList<RunReport>> RunAsync(
-        IReadOnlyList<SourceEntry> sources, IReadOnlyList<Period> periods, bool simulated, NpgsqlDataSource warehouse, CancellationToken ct)
+        IReadOnlyList<SourceEntry> sources, IReadOnlyList<Period> periods, NpgsqlDataSource warehouse, CancellationToken ct)
     {
-        var clock = new SimulationClock();
-        var data = simulated ? SimulationData.From(units, simulatedProvinces) : null;
-        var simulators = new List<SimulatedSource>();
+        var running = new List<IStandIn>();
         var services = new ServiceCollection();
         services.AddSingleton(time);
         services.AddSingleton(units);
@@ -39,28 +32,28 @@ public sealed class SourcePulls(
         {
             foreach (var source in sources)
             {
-                var simulator = data is null ? null : source.CreateSimulator(data, clock).Start();
-                if (simulator is not null)
+                var section = $"Sources:{source.Name}";
+                var sourceConfiguration = configuration;
+                if (standIns is not null)
                 {
-                    simulators.Add(simulator);
-                    foreach (var fault in simulatedFaults ?? [])
-                    {
-                        simulator.Faults.Add(fault);
-                    }
-
-                    var scope = simulatedProvinces is null ? "" : $", provinces {string.Join(' ', simulatedProvinces.Order(StringComparer.Ordinal))} only";
-                    log.WriteLine($"SIMULATED source {source.Name} on {simulator.Url} (synthetic data as of {clock.AsOf:yyyy-MM-dd}{scope})");
+                    var standIn = standIns.Start(source.Name);
+                    running.Add(standIn);
+                    log.WriteLine(standIn.Description);
+                    sourceConfiguration = new ConfigurationBuilder()
+                        .AddConfiguration(configuration)
+                        .AddInMemoryCollection(standIn.Settings.Select(s => KeyValuePair.Create($"{section}:{s.Key}", s.Value)))
+                        .Build();
                 }
 
-                source.Register(services, configuration.GetSection($"Sources:{source.Name}"), simulator);
+                source.Register(services, sourceConfiguration.GetSection(section));
             }
 
             await using var provider = services.BuildServiceProvider();
-            var runner = new IntakeRunner(new PostgresIntakeStore(warehouse, time, simulated));
+            var runner = new IntakeRunner(new PostgresIntakeStore(warehouse, time, simulated: standIns is not null));
             var reports = new List<RunReport>();
             foreach (var connector in provider.GetServices<ISourceConnector>())
             {
-                foreach (var period in PeriodsFor(connector.Source, periods, simulated ? clock : null))
+                foreach (var period in PeriodsFor(connector.Source, periods, standIns))
                 {
                     log.WriteLine($"Pulling {connector.Source.Name} {period} ...");
                     reports.Add(await runner.RunAsync(connector, period, ct));
@@ -71,39 +64,31 @@ public sealed class SourcePulls(
         }
         finally
         {
-            foreach (var simulator in simulators)
+            foreach (var standIn in running)
             {
-                simulator.Dispose();
+                standIn.Dispose();
             }
         }
     }
 
     /// <summary>
-    /// The periods given for the source's cadence, oldest first; with simulators and none given, the latest one the
-    /// simulators have published by their clock.
+    /// The periods given for the source's cadence, oldest first; with stand-ins and none given, the latest one they
+    /// have published.
     /// </summary>
-    private static IReadOnlyList<Period> PeriodsFor(SourceDescriptor source, IReadOnlyList<Period> periods, SimulationClock? clock)
+    private static IReadOnlyList<Period> PeriodsFor(SourceDescriptor source, IReadOnlyList<Period> periods, ISourceStandIns? standIns)
     {
         if (periods.Where(p => p.Kind == source.Cadence).Distinct().OrderBy(p => p.Start).ToList() is { Count: > 0 } given)
         {
             return given;
         }
 
-        if (clock is null)
+        if (standIns is null)
         {
             throw new Core.Input.BadInputException(new Core.Input.InputProblem(
                 "--period", null, $"{source.Name} publishes {source.Cadence.ToString().ToLowerInvariant()} periods; give one (e.g. --period {Example(source.Cadence)})"));
         }
 
-        var publication = source.Cadence == PeriodKind.Month ? Publication.Monthly : Publication.Quarterly;
-        var date = DateOnly.FromDateTime(clock.AsOf.UtcDateTime);
-        var period = source.Cadence == PeriodKind.Month ? Period.Month(date.Year, date.Month) : Period.Parse($"{date.Year}-Q{((date.Month - 1) / 3) + 1}");
-        while (publication.FirstPublished(period) > clock.AsOf)
-        {
-            period = period.Previous();
-        }
-
-        return [period];
+        return [standIns.LatestPublished(source.Cadence)];
     }
 
     private static string Example(PeriodKind kind) => kind switch
