@@ -24,11 +24,11 @@ internal static class TableStatistics
             return;
         }
 
-        // reltuples is -1 (never analysed) or the row count at the last analyse.
         var rows = await connection.ExecuteScalarAsync<double>(new CommandDefinition(
-            "select greatest(reltuples, 0)::float8 from pg_class where oid = @table::regclass", new { table }, cancellationToken: ct));
+            SqlResources.Query("table_row_estimate"), new { table }, cancellationToken: ct));
         if (changes >= rows * ShareOfTable)
         {
+            // The one statement built in code: analyze takes no parameter for its table.
             await UnlessBusyAsync(connection, $"analyze {table}", ct);
         }
     }
@@ -42,7 +42,7 @@ internal static class TableStatistics
     public static async Task UnlessBusyAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition("set local lock_timeout = '50ms'", transaction: transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(SqlResources.Query("set_short_lock_timeout"), transaction: transaction, cancellationToken: ct));
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, commandTimeout: 0, cancellationToken: ct));

@@ -32,7 +32,7 @@ internal static class FactLoaderReads
     public static async Task RequireUnitsAsync(NpgsqlConnection connection, Era era, CancellationToken ct)
     {
         var units = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "select count(*) from ref.admin_unit where era = @era", new { era = (short)era }, cancellationToken: ct));
+            SqlResources.Query("Facts/count_units_of_era"), new { era = (short)era }, cancellationToken: ct));
         if (units == 0)
         {
             throw new InvalidOperationException($"the {(short)era} reference units are not loaded in this warehouse: run `./pipeline units load` first");

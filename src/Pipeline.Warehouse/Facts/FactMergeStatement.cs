@@ -15,7 +15,7 @@ internal static class FactMergeStatement
     public static async Task<FactMergeCounts> RunAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string source, Period period, long loadRunId, DateTimeOffset now, CancellationToken ct)
     {
-        await connection.ExecuteAsync(new CommandDefinition("set local enable_nestloop = off", transaction: transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(SqlResources.Query("Facts/set_nestloop"), new { enabled = "off" }, transaction, cancellationToken: ct));
         // As long as the period's size needs (or a concurrent reader's lock): no 30 s command timeout; the caller's
         // cancellation token stops it.
         var counts = await connection.QuerySingleAsync<FactMergeCounts>(new CommandDefinition(
@@ -32,7 +32,7 @@ internal static class FactMergeStatement
             transaction,
             commandTimeout: 0,
             cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition("set local enable_nestloop = on", transaction: transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(SqlResources.Query("Facts/set_nestloop"), new { enabled = "on" }, transaction, cancellationToken: ct));
         return counts;
     }
 }

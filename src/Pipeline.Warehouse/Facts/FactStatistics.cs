@@ -15,7 +15,7 @@ internal static class FactStatistics
     {
         if (inserted + revised > 0)
         {
-            await TableStatistics.UnlessBusyAsync(connection, "select fact.summarise_new_fact_pages()", ct);
+            await TableStatistics.UnlessBusyAsync(connection, SqlResources.Query("Facts/summarise_new_fact_pages"), ct);
         }
 
         await TableStatistics.RefreshAfterAsync(connection, "fact.value", inserted + revised + withdrawn, ct);

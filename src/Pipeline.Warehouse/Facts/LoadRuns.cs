@@ -15,7 +15,7 @@ internal static class LoadRuns
     public static async Task<long> BeginAsync(NpgsqlConnection connection, string source, Period period, DateTimeOffset now, CancellationToken ct)
     {
         await connection.ExecuteAsync(new CommandDefinition(
-            "select pg_advisory_lock(hashtext('load'), hashtext(@key))", new { key = $"{source}/{period}" }, cancellationToken: ct));
+            SqlResources.Query("Facts/lock_load"), new { key = $"{source}/{period}" }, cancellationToken: ct));
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             SqlResources.Query("Facts/begin_load_run"), new { source, period = period.ToString(), now }, cancellationToken: ct));
     }
@@ -61,7 +61,7 @@ internal static class LoadRuns
     {
         if (connection.State == System.Data.ConnectionState.Open)
         {
-            await connection.ExecuteAsync("select pg_advisory_unlock_all()");
+            await connection.ExecuteAsync(SqlResources.Query("release_session_locks"));
         }
     }
 

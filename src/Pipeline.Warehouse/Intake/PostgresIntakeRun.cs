@@ -19,7 +19,7 @@ internal sealed class PostgresIntakeRun(NpgsqlConnection connection, PostgresInt
         // dies instead, the server ends the session and the lock with it.
         if (connection.State == System.Data.ConnectionState.Open)
         {
-            await connection.ExecuteAsync("select pg_advisory_unlock_all()");
+            await connection.ExecuteAsync(SqlResources.Query("release_session_locks"));
         }
 
         await connection.DisposeAsync();

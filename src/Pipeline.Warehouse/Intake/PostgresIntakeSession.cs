@@ -22,7 +22,7 @@ internal sealed class PostgresIntakeSession(
 
     public Task<string?> ReadCursorAsync(string stream, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            "select position from intake.cursor where source = @source and stream = @stream and period = @period",
+            SqlResources.Query("Intake/read_cursor"),
             new { source = source.Name, stream, period = period.ToString() },
             cancellationToken: cancellationToken));
 

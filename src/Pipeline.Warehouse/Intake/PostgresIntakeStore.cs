@@ -21,7 +21,7 @@ public sealed class PostgresIntakeStore(NpgsqlDataSource dataSource, TimeProvide
         {
             await connection.ExecuteAsync(
                 new CommandDefinition(
-                    "select pg_advisory_lock(hashtext('intake'), hashtext(@key))",
+                    SqlResources.Query("Intake/lock_intake_key"),
                     new { key = $"{source.Name}/{period}" },
                     cancellationToken: cancellationToken));
             var runId = await connection.ExecuteScalarAsync<long>(

@@ -25,7 +25,7 @@ public sealed class Migrator(NpgsqlDataSource dataSource, TimeProvider time)
         var repeatables = Repeatable.Embedded();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync("select pg_advisory_xact_lock(@key)", new { key = AdvisoryLockKey }, transaction);
+        await connection.ExecuteAsync(SqlResources.Query("Migrations/lock_migrations"), new { key = AdvisoryLockKey }, transaction);
         await connection.ExecuteAsync(SqlResources.Query("Migrations/create_schema_version"), transaction: transaction);
 
         var applied = await AppliedMigrationsAsync(connection, transaction);

@@ -31,7 +31,7 @@ public sealed class ConflictDetection(NpgsqlDataSource dataSource, TimeProvider 
 
         var measures = rules.Keys.ToArray();
         await connection.ExecuteAsync(new CommandDefinition(
-            "select pg_advisory_xact_lock(hashtext('reconcile'), hashtext(@period))", new { period }, transaction, cancellationToken: cancellationToken));
+            SqlResources.Query("Reconciliation/lock_period"), new { period }, transaction, cancellationToken: cancellationToken));
         var facts = (await connection.QueryAsync<CandidateRow>(new CommandDefinition(
             SqlResources.Query("Reconciliation/read_reconciliation_candidates"), new { period, measures }, transaction, cancellationToken: cancellationToken))).ToList();
         var stored = (await connection.QueryAsync<StoredRow>(new CommandDefinition(

@@ -13,13 +13,13 @@ public sealed class AnalystScopes(NpgsqlDataSource dataSource, TimeProvider cloc
     public async Task<IReadOnlyList<(short Era, string ProvinceCode)>> RestrictAsync(string role, string province, string grantedBy, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("select exists (select 1 from pg_roles where rolname = @role)", new { role }, cancellationToken: ct)))
+        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(SqlResources.Query("Roles/role_exists"), new { role }, cancellationToken: ct)))
         {
             throw new ScopeRefusedException(nameof(role), $"no database role '{role}' (create it and grant it pipeline_analyst first)");
         }
 
         if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "select exists (select 1 from ref.admin_unit where era = 2025 and level = 'province' and code = @province)", new { province }, cancellationToken: ct)))
+            SqlResources.Query("Roles/province_exists"), new { province }, cancellationToken: ct)))
         {
             throw new ScopeRefusedException(nameof(province), $"'{province}' is not a 2025 province code");
         }
@@ -33,15 +33,14 @@ public sealed class AnalystScopes(NpgsqlDataSource dataSource, TimeProvider cloc
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return [.. await connection.QueryAsync<(string, string)>(new CommandDefinition(
-            "select role_name, string_agg(era || ':' || province_code, ' ' order by era desc, province_code) from ref.analyst_scope group by role_name order by role_name",
-            cancellationToken: ct))];
+            SqlResources.Query("Roles/list_analyst_scopes"), cancellationToken: ct))];
     }
 
     /// <returns>How many (era, province) pairs were removed: the role sees every province again.</returns>
     public async Task<int> RemoveAsync(string role, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition("delete from ref.analyst_scope where role_name = @role", new { role }, cancellationToken: ct));
+        return await connection.ExecuteAsync(new CommandDefinition(SqlResources.Query("Roles/remove_analyst_scope"), new { role }, cancellationToken: ct));
     }
 }
 

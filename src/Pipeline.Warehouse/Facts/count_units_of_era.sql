@@ -1,0 +1,1 @@
+select count(*) from ref.admin_unit where era = @era
