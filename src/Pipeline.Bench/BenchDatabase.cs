@@ -38,6 +38,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         await using (var connection = new NpgsqlConnection(server))
         {
             await connection.OpenAsync(ct);
+            // Database names take no parameters: built in code from our own prefix and the process id, never from input.
             await connection.ExecuteAsync($"drop database if exists {name} with (force)");
             await connection.ExecuteAsync($"create database {name}");
         }
@@ -74,7 +75,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
     public async Task EmptyFactsAsync(CancellationToken ct)
     {
         await using var connection = await DataSource.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition("truncate fact.value, fact.value_revision", commandTimeout: 0, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(BenchSql.Read("empty_facts"), commandTimeout: 0, cancellationToken: ct));
     }
 
     public async ValueTask DisposeAsync()

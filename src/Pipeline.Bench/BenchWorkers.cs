@@ -44,7 +44,7 @@ public sealed class BenchWorkers(string warehouse, TimeProvider time)
     {
         await using var dataSource = WarehouseDataSource.Create(warehouse);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var communes = (await connection.QueryAsync<string>("select code from ref.admin_unit where era = 2025 and level = 'commune'")).ToHashSet(StringComparer.Ordinal);
+        var communes = (await connection.QueryAsync<string>(BenchSql.Read("commune_codes"))).ToHashSet(StringComparer.Ordinal);
         var totals = await BenchLoadPath.LoadAsync(dataSource, csv, "bench_growth", communes, intakeRun, time, BenchLoadPath.DefaultLoads, ct);
         return BenchChild.Result(("seconds", totals.Took.TotalSeconds), ("rows", totals.Staged));
     }

@@ -112,7 +112,7 @@ internal sealed class LoadBench(BenchDatabase database, IReadOnlyList<string> co
     {
         await using (var connection = await database.DataSource.OpenConnectionAsync(ct))
         {
-            await connection.ExecuteAsync(new CommandDefinition("truncate bench.csv_fact", cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(BenchSql.Read("empty_csv_fact"), cancellationToken: ct));
         }
 
         await database.CheckpointAsync(ct);

@@ -45,7 +45,7 @@ internal static class PickupBench
             await WaitForAsync(database, jobs + 1, ct);
             await using var connection = await database.DataSource.OpenConnectionAsync(ct);
             var pickup = (await connection.QueryAsync<double>(
-                "select extract(epoch from started_at - enqueued_at)::float8 * 1000 from bench.pickup where job > 0")).ToList();
+                BenchSql.Read("pickup_latencies"))).ToList();
             var p95 = Percentile(pickup, 0.95);
             var enqueueP95 = Percentile(enqueueMs, 0.95);
             report.Add(new BenchLine(
@@ -69,7 +69,7 @@ internal static class PickupBench
     {
         var deadline = Stopwatch.StartNew();
         await using var connection = await database.DataSource.OpenConnectionAsync(ct);
-        while (await connection.ExecuteScalarAsync<int>("select count(*) from bench.pickup") < rows)
+        while (await connection.ExecuteScalarAsync<int>(BenchSql.Read("count_pickups")) < rows)
         {
             if (deadline.Elapsed > TimeSpan.FromSeconds(60))
             {

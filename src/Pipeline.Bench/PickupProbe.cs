@@ -17,7 +17,7 @@ public static class PickupProbe
         var startedAt = TimeProvider.System.GetUtcNow();
         using var connection = new NpgsqlConnection(ConnectionString);
         connection.Execute(
-            "insert into bench.pickup (job, enqueued_at, started_at) values (@job, @enqueuedAt, @startedAt) on conflict do nothing",
+            BenchSql.Read("record_pickup"),
             new { job, enqueuedAt, startedAt });
     }
 }

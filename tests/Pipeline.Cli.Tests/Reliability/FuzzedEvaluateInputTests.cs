@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Pipeline.Cli.Tests.Support;
 using Pipeline.Core.Evaluation;
 using Pipeline.Core.Input;
 using Pipeline.Core.ReferenceData;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using Npgsql;
+using Pipeline.Cli.Tests.Support;
 using Pipeline.Warehouse;
 using Pipeline.Warehouse.Tests.Reliability;
 using Pipeline.Warehouse.Tests.Support;
