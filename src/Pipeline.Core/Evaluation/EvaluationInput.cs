@@ -62,22 +62,7 @@ public sealed class EvaluationInput
         Framework framework,
         UnitLookup units,
         Func<AdminUnit, Criterion, string?> unitProblem)
-    {
-        var problems = new ProblemList();
-        var builder = new Builder(framework, units, unitProblem);
-        var row = 0L;
-        foreach (var (unitCode, criterion, value, denominator) in rows)
-        {
-            row++;
-            if (builder.Accept(unitCode, criterion, value, denominator) is { } problem)
-            {
-                problems.Add(origin, row, problem);
-            }
-        }
-
-        problems.ThrowIfAny();
-        return builder.Build();
-    }
+        => Collect(rows, origin, new Builder(framework, units, unitProblem), (builder, r) => builder.Accept(r.UnitCode, r.Criterion, r.Value, r.Denominator));
 
     /// <summary>
     /// The same input from numbers the warehouse holds (its criterion values), with the same checks as
@@ -89,14 +74,17 @@ public sealed class EvaluationInput
         Framework framework,
         UnitLookup units,
         Func<AdminUnit, Criterion, string?> unitProblem)
+        => Collect(rows, origin, new Builder(framework, units, unitProblem), (builder, r) => builder.Accept(r.UnitCode, r.Criterion, r.Value, r.Denominator));
+
+    /// <summary>Every row through <paramref name="accept"/>; all problems are reported at once, each with its row number.</summary>
+    private static EvaluationInput Collect<T>(IEnumerable<T> rows, string origin, Builder builder, Func<Builder, T, string?> accept)
     {
         var problems = new ProblemList();
-        var builder = new Builder(framework, units, unitProblem);
         var row = 0L;
-        foreach (var (unitCode, criterion, value, denominator) in rows)
+        foreach (var item in rows)
         {
             row++;
-            if (builder.Accept(unitCode, criterion, value, denominator) is { } problem)
+            if (accept(builder, item) is { } problem)
             {
                 problems.Add(origin, row, problem);
             }
