@@ -8,7 +8,7 @@ namespace Pipeline.Cli.Attestations;
 
 /// <summary>
 /// Checks filled rows against the framework, the 2025 communes and what systems measure: a value parses as its
-/// criterion requires (<see cref="ValueKinds.Parse"/>, the same rule evaluate applies), comes with an http(s)
+/// criterion requires (<see cref="ValueKinds.Parse(ValueKind, string, string?)"/>, the same rule evaluate applies), comes with an http(s)
 /// evidence link, and is given once per commune and criterion. Rows with no value are not attested and pass.
 /// </summary>
 internal sealed class AttestationCheck(LevelFramework framework, ReferenceUnits units, IReadOnlySet<string> measured)

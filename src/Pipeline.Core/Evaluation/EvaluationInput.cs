@@ -4,13 +4,13 @@ using Pipeline.Core.Units;
 namespace Pipeline.Core.Evaluation;
 
 /// <summary>
-/// The values of IN.csv (`unit_code,criterion,value,denominator`, SPEC section 7): per unit, in input order, one
-/// observation per criterion of the framework (null where missing). Every line is checked before anything is
-/// evaluated; all problems are reported together with file and line.
+/// The values of IN.csv (`unit_code,criterion,value,denominator`, SPEC section 7, with the optional `low,high` bounds of
+/// section 5): per unit, in input order, one observation per criterion of the framework (null where missing). Every
+/// line is checked before anything is evaluated; all problems are reported together with file and line.
 /// </summary>
 public sealed class EvaluationInput
 {
-    private static readonly string[] Header = ["unit_code", "criterion", "value", "denominator"];
+    private static readonly string[] Header = ["unit_code", "criterion", "value", "denominator", "low", "high"];
 
     private readonly Dictionary<string, Observation?[]> _values;
 
@@ -19,6 +19,9 @@ public sealed class EvaluationInput
         Units = units;
         _values = values;
     }
+
+    /// <summary>Whether any value carries bounds (the evaluation then says which criteria are undetermined).</summary>
+    public bool HasBounds { get; private init; }
 
     /// <summary>Every unit with at least one row, in the order first seen.</summary>
     public IReadOnlyList<AdminUnit> Units { get; }
@@ -41,12 +44,14 @@ public sealed class EvaluationInput
         CsvFile.Read(
             path,
             Header,
-            optionalTrailingColumns: 1,
+            optionalTrailingColumns: 3,
             line => builder.Accept(
                 line.OptionalText("unit_code")?.Trim() ?? "",
                 line.OptionalText("criterion")?.Trim() ?? "",
                 line.OptionalText("value"),
-                line.OptionalText("denominator")) is { } problem ? throw new FieldException(problem) : true,
+                line.OptionalText("denominator"),
+                line.OptionalText("low"),
+                line.OptionalText("high")) is { } problem ? throw new FieldException(problem) : true,
             problems);
         problems.ThrowIfAny();
         return builder.Build();
@@ -62,7 +67,7 @@ public sealed class EvaluationInput
         Framework framework,
         UnitLookup units,
         Func<AdminUnit, Criterion, string?> unitProblem)
-        => Collect(rows, origin, new Builder(framework, units, unitProblem), (builder, r) => builder.Accept(r.UnitCode, r.Criterion, r.Value, r.Denominator));
+        => Collect(rows, origin, new Builder(framework, units, unitProblem), (builder, r) => builder.Accept(r.UnitCode, r.Criterion, r.Value, r.Denominator, null, null));
 
     /// <summary>
     /// The same input from numbers the warehouse holds (its criterion values), with the same checks as
@@ -111,7 +116,7 @@ public sealed class EvaluationInput
             }
         }
 
-        return new EvaluationInput(order, _values);
+        return new EvaluationInput(order, _values) { HasBounds = HasBounds };
     }
 
     /// <summary>Collects checked rows into observations per unit.</summary>
@@ -122,10 +127,12 @@ public sealed class EvaluationInput
         private readonly List<AdminUnit> _order = [];
         private readonly HashSet<(string Unit, string Criterion)> _seen = [];
 
-        public EvaluationInput Build() => new(_order, _values);
+        private bool _hasBounds;
+
+        public EvaluationInput Build() => new(_order, _values) { HasBounds = _hasBounds };
 
         /// <summary>Takes one row of text (IN.csv), or says what is wrong with it.</summary>
-        public string? Accept(string code, string criterionCode, string? value, string? denominator)
+        public string? Accept(string code, string criterionCode, string? value, string? denominator, string? low, string? high)
         {
             if (Place(code, criterionCode, out var criterion, out var unitValues) is { } problem)
             {
@@ -135,21 +142,31 @@ public sealed class EvaluationInput
             if (string.IsNullOrWhiteSpace(value))
             {
                 // An empty value means missing (SPEC section 7); the unit is still evaluated.
-                return criterion.InputKind == ValueKind.Computed ? $"{criterionCode} is computed, never input" : null;
+                return criterion.InputKind == ValueKind.Computed ? $"{criterionCode} is computed, never input"
+                    : string.IsNullOrWhiteSpace(low) && string.IsNullOrWhiteSpace(high) ? null
+                    : $"{criterionCode} for {code}: bounds without a value (the value is the point estimate the bounds hold)";
             }
 
-            return Store(code, criterion, unitValues, () => ValueKinds.Parse(criterion.InputKind, value, denominator));
+            return Store(code, criterion, unitValues, () => ValueKinds.Parse(criterion.InputKind, value, denominator, low, high));
         }
 
         /// <summary>Takes one row of numbers (the warehouse's), or says what is wrong with it.</summary>
-        public string? Accept(string code, string criterionCode, decimal value, decimal? denominator) =>
-            Place(code, criterionCode, out var criterion, out var unitValues) ?? Store(code, criterion, unitValues, () => ValueKinds.Check(criterion.InputKind, value, denominator));
+        public string? Accept(string code, string criterionCode, decimal value, decimal? denominator, decimal? low = null, decimal? high = null) =>
+            Place(code, criterionCode, out var criterion, out var unitValues)
+            ?? Store(code, criterion, unitValues, () => ValueKinds.Check(criterion.InputKind, value, denominator, low, high));
 
         private string? Store(string code, Criterion criterion, Observation?[] unitValues, Func<Observation> observe)
         {
             try
             {
-                unitValues[criterion.Index] = observe();
+                var observation = observe();
+                if (observation.Bounds is not null && framework is not LevelFramework)
+                {
+                    return $"{criterion.Code} for {code}: bounds (low, high) are taken by levels frameworks only; {framework.Info.Id} compares single values";
+                }
+
+                unitValues[criterion.Index] = observation;
+                _hasBounds |= observation.Bounds is not null;
                 return null;
             }
             catch (FormatException e)

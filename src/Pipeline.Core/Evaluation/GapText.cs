@@ -10,6 +10,15 @@ public static class GapText
 
     public static string Missing(Criterion criterion, string target) => $"{criterion.Code} has no value; needed for {target}";
 
+    /// <summary>"X.XHS.01 undetermined: 54%-71% against 60% needed for level 3": the threshold lies inside the value's bounds.</summary>
+    public static string Undetermined(LevelCriterion criterion, Observation value, int level) =>
+        $"{criterion.Code} undetermined: {Interval(criterion.Measure, value)} against {criterion.At(level)!.Needed(criterion.Measure)} needed for level {level}";
+
+    /// <summary>The value's bounds as the measure shows them: "54%-71%" for a rate, "3-5" for a count.</summary>
+    public static string Interval(Measure measure, Observation value) => measure == Measure.Percent
+        ? $"{Cell.Percent(value.Low.Rate)}-{Cell.Percent(value.High.Rate)}"
+        : $"{Number(value.Low.Value)}-{Number(value.High.Value)}";
+
     public static string Gap(Measure measure, Cell cell, Observation value) => measure switch
     {
         Measure.Percent => $"{Cell.Percent(value.Rate)}{Of(value)} < {Cell.Percent(cell.Min!.Value)}",

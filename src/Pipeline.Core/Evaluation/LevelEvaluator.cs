@@ -9,6 +9,9 @@ namespace Pipeline.Core.Evaluation;
 /// cell that the value does not meet (below its first cell if the value is missing), or 5. A unit's level is the
 /// lowest reach of its criteria; its attainable level the lowest reach of those with a value. What blocks level + 1
 /// is then exactly the criteria whose reach is the unit's level.
+/// A value known only within bounds (SPEC section 5) has two reaches: its low end's, which it surely meets, and its high
+/// end's, which it might. The level takes the first, the attainable level the second (an undetermined criterion counts
+/// like a missing one); a criterion whose two reaches differ at level + 1 is undetermined there, neither met nor blocking.
 /// </remarks>
 public sealed class LevelEvaluator
 {
@@ -37,6 +40,8 @@ public sealed class LevelEvaluator
         var array = values as Observation?[] ?? [.. values];
         Span<byte> reach = stackalloc byte[rules.Length];
         Span<bool> absent = stackalloc bool[rules.Length];
+        // The high end's reach; equal to reach for a value without bounds.
+        Span<byte> possible = stackalloc byte[rules.Length];
         var level = LevelFramework.MaxLevel;
         var attainable = LevelFramework.MaxLevel;
         for (var i = 0; i < rules.Length; i++)
@@ -46,8 +51,19 @@ public sealed class LevelEvaluator
             ref readonly var value = ref array[rule.Criterion.Index];
             if (value.HasValue)
             {
-                reach[i] = rule.Reach(in Nullable.GetValueRefOrDefaultRef(in value));
-                attainable = Math.Min(attainable, reach[i]);
+                ref readonly var observation = ref Nullable.GetValueRefOrDefaultRef(in value);
+                if (observation.Bounds is null)
+                {
+                    reach[i] = rule.Reach(in observation);
+                    possible[i] = reach[i];
+                }
+                else
+                {
+                    reach[i] = rule.Reach(observation.Low);
+                    possible[i] = rule.Reach(observation.High);
+                }
+
+                attainable = Math.Min(attainable, possible[i]);
             }
             else
             {
@@ -68,20 +84,34 @@ public sealed class LevelEvaluator
             scope,
             level,
             attainable,
-            Stopping(rules, reach, absent, level, missing: false),
-            Stopping(rules, reach, absent, level, missing: true));
+            Stopping(rules, reach, absent, possible, level, Stop.NotMet),
+            Stopping(rules, reach, absent, possible, level, Stop.Missing))
+        {
+            Undetermined = Stopping(rules, reach, absent, possible, level, Stop.Undetermined),
+        };
     }
 
+    private enum Stop
+    {
+        NotMet,
+        Missing,
+        Undetermined,
+    }
+
+    private static Stop Why(ReadOnlySpan<bool> absent, ReadOnlySpan<byte> possible, int i, int level) =>
+        absent[i] ? Stop.Missing : possible[i] > level ? Stop.Undetermined : Stop.NotMet;
+
     /// <summary>
-    /// The criteria that stop at <paramref name="level"/>, with or without a value: those applicable at level + 1 that
-    /// are unmet or missing, since no criterion reaches lower. In the rules' (code) order.
+    /// The criteria that stop at <paramref name="level"/> for the reason <paramref name="why"/>: those applicable at
+    /// level + 1 that are unmet, missing or undetermined, since no criterion reaches lower. In the rules' (code) order.
     /// </summary>
-    private static LevelCriterion[] Stopping(Rule[] rules, ReadOnlySpan<byte> reach, ReadOnlySpan<bool> absent, int level, bool missing)
+    private static LevelCriterion[] Stopping(
+        Rule[] rules, ReadOnlySpan<byte> reach, ReadOnlySpan<bool> absent, ReadOnlySpan<byte> possible, int level, Stop why)
     {
         var count = 0;
         for (var i = 0; i < rules.Length; i++)
         {
-            count += reach[i] == level && absent[i] == missing ? 1 : 0;
+            count += reach[i] == level && Why(absent, possible, i, level) == why ? 1 : 0;
         }
 
         // Counted first: one array of the right size, no list to grow; the shared empty array when there are none.
@@ -94,7 +124,7 @@ public sealed class LevelEvaluator
         count = 0;
         for (var i = 0; i < rules.Length; i++)
         {
-            if (reach[i] == level && absent[i] == missing)
+            if (reach[i] == level && Why(absent, possible, i, level) == why)
             {
                 stopping[count++] = rules[i].Criterion;
             }

@@ -28,6 +28,23 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Qd2361_WithBounds_AddsTheUndeterminedColumn_AndCountsUndeterminedAsAttainable()
+    {
+        // X.XHS.01 needs 50% at level 1: 40-55% straddles it, so it is neither met nor blocking.
+        var input = Write("bounds.csv", "unit_code,criterion,value,denominator,low,high", "21283,X.XHS.01,48,100,40,55", "21283,X.CQS.01,100,,,");
+        var output = Path.Combine(_dir, "bounds-out.csv");
+
+        var (exitCode, stdout, stderr) = await CliRun.RunAsync("evaluate", "--framework", "qd2361", "--era", "2024", "--values", input, "--out", output, "--explain");
+
+        Assert.True(exitCode == 0, stderr);
+        var lines = File.ReadAllLines(output);
+        Assert.Equal("unit_code,scope,level,attainable_level,blocking,missing,undetermined", lines[0]);
+        Assert.StartsWith("21283,commune,0,1,,X.CQS.02;", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",X.XHS.01", lines[1], StringComparison.Ordinal);
+        Assert.Contains("X.XHS.01 undetermined: 40%-55% against 50% needed for level 1", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BadInput_ExitsWith2_NamesFileAndLine_AndWritesNothing()
     {
         var input = Write("bad.csv", "unit_code,criterion,value,denominator", "21283,X.CQS.01,100,", "21283,X.CQS.01,101,");

@@ -123,6 +123,47 @@ public sealed class EvaluationInputTests
         Assert.Equal(1L, error.Problems.Single().Line);
     }
 
+    [Theory]
+    [InlineData("21283,X.XHS.01,62,100,54,", "low and high come together")]
+    [InlineData("21283,X.XHS.01,62,100,70,80", "bounds 70..80 do not hold the value 62")]
+    [InlineData("21283,X.XHS.01,62,100,54,101", "count 101 of 100 is not between 0 and a positive denominator")]
+    [InlineData("21283,X.XHS.01,,,54,71", "bounds without a value")]
+    [InlineData("21283,X.CQS.12,yes,,0,1", "a yes/no criterion takes no bounds")]
+    public void Read_RefusesBadBounds_NamingFileLineAndProblem(string row, string problem)
+    {
+        using var file = new TempCsv("unit_code,criterion,value,denominator,low,high\n" + row);
+
+        var error = Assert.Throws<BadInputException>(() => EvaluationInput.Read(file.Path, Frameworks.Qd2361, Frameworks.Units2024, LevelRun.UnitProblem));
+
+        var only = error.Problems.Single();
+        Assert.Equal(2, only.Line);
+        Assert.Contains(problem, only.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_TakesBounds_AndSaysTheInputHasThem()
+    {
+        using var file = new TempCsv("unit_code,criterion,value,denominator,low,high\n00004,X.XHS.01,62,100,54,71\n00004,X.CQS.01,50,100,,");
+
+        var input = EvaluationInput.Read(file.Path, Frameworks.Qd2361, Frameworks.Units2024, LevelRun.UnitProblem);
+
+        var values = input.ValuesOf("00004", Frameworks.Qd2361.AllCriteria.Count);
+        Assert.True(input.HasBounds);
+        Assert.Equal(new ValueBounds(54, 71), values[Frameworks.IndexOf(Frameworks.Qd2361, "X.XHS.01")]!.Value.Bounds);
+        Assert.Null(values[Frameworks.IndexOf(Frameworks.Qd2361, "X.CQS.01")]!.Value.Bounds);
+    }
+
+    [Fact]
+    public void Read_RefusesBounds_ForAFrameworkThatComparesSingleValues()
+    {
+        // 24611 Phường Nghĩa Đức, Gia Nghĩa, Đắk Nông (2024 map).
+        using var file = new TempCsv("unit_code,criterion,value,denominator,low,high\n24611,DN151.CDS.HTS.01,75,,70,80");
+
+        var error = Assert.Throws<BadInputException>(() => EvaluationInput.Read(file.Path, Frameworks.Dn151, Frameworks.Units2024, new SetEvaluator(Frameworks.Dn151).UnitProblem));
+
+        Assert.Contains("levels frameworks only", error.Problems.Single().Problem, StringComparison.Ordinal);
+    }
+
     private static BadInputException ReadQd2361(Era era, string rows)
     {
         using var file = new TempCsv("unit_code,criterion,value,denominator\n" + rows);

@@ -47,6 +47,39 @@ public sealed class LevelEvaluatorTests
         Assert.Equal("X.XHS.01 62.5% (5 of 8) < 70% needed for level 3", GapText.Blocking(result.Blocking[0], values[result.Blocking[0].Index]!.Value, 3));
     }
 
+    // X.XHS.01 needs 50, 60, 70, 80, 100% at levels 1..5; every other criterion meets level 5. The point value (62 of
+    // 100) is the same in every row: only the bounds decide.
+    [Theory]
+    [InlineData(54, 71, 1, 3, "", "X.XHS.01")] // 60% (level 2) inside 54-71%: undetermined, so level 1, attainable 3
+    [InlineData(40, 45, 0, 0, "X.XHS.01", "")] // 50% (level 1) above the whole interval: not met
+    [InlineData(60, 68, 2, 2, "X.XHS.01", "")] // 60% at the low end is met; 70% above the high end is not
+    [InlineData(54, 62, 1, 2, "", "X.XHS.01")] // 60% inside; 70% above the high end caps what is attainable
+    public void Evaluate_AnIntervalValue_IsMetByItsLowEnd_NotMetByItsHighEnd_UndeterminedBetween(
+        int low, int high, int level, int attainable, string blocking, string undetermined)
+    {
+        var values = Frameworks.MeetingLevel(Framework, CriterionScope.Commune, 5);
+        values[Frameworks.IndexOf(Framework, "X.XHS.01")] = new Observation(62, 100, new ValueBounds(low, high));
+
+        var result = Evaluator.Evaluate("00004", CriterionScope.Commune, values);
+
+        Assert.Equal((level, attainable), (result.Level, result.AttainableLevel));
+        Assert.Equal(blocking, string.Join(';', result.Blocking.Select(c => c.Code)));
+        Assert.Equal(undetermined, string.Join(';', result.Undetermined.Select(c => c.Code)));
+        Assert.Empty(result.Missing);
+    }
+
+    [Fact]
+    public void Evaluate_AnUndeterminedCriterion_SaysItsIntervalAndTheThreshold()
+    {
+        var values = Frameworks.MeetingLevel(Framework, CriterionScope.Commune, 5);
+        var index = Frameworks.IndexOf(Framework, "X.XHS.01");
+        values[index] = new Observation(62, 100, new ValueBounds(54, 71));
+
+        var result = Evaluator.Evaluate("00004", CriterionScope.Commune, values);
+
+        Assert.Equal("X.XHS.01 undetermined: 54%-71% against 60% needed for level 2", GapText.Undetermined(result.Undetermined[0], values[index]!.Value, 2));
+    }
+
     [Fact]
     public void Evaluate_CountsMissingAsUnmet_ButAttainableCountsItAsMet()
     {
