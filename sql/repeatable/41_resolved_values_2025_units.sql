@@ -27,25 +27,32 @@ with edges as (
            string_agg(distinct rv.source, ',' order by rv.source) as source,
            string_agg(distinct rv.stream, ',' order by rv.stream) as stream,
            string_agg(distinct rv.origin, ',' order by rv.origin) as origin,
-           bool_or(rv.pending) as pending
+           bool_or(rv.pending) as pending,
+           -- Combined parts (sql/0015): predecessors are disjoint areas, so their bounds add up; one open high
+           -- bound leaves the sum open.
+           sum(rv.low) as low,
+           case when bool_and(rv.high is not null) then sum(rv.high) end as high,
+           jsonb_agg(rv.parts) filter (where rv.parts is not null) as part_lineage
       from internal.resolved_values rv
       join fact.indicator i on i.indicator = rv.indicator
       join allocation a on a.old_commune_code = rv.unit_code
      where rv.era = 2024 and i.combining <> 'single' and rv.value_unit = 'count'
      -- A measure no rule compares keeps its sources and streams apart, as on its own map.
      group by a.new_commune_code, rv.measure, rv.period, rv.period_start, rv.period_end, rv.compared,
-              case when rv.compared then '' else rv.source end, case when rv.compared then '' else rv.stream end
+              case when rv.compared then '' else rv.source end,
+              case when rv.compared or rv.parts is not null then '' else rv.stream end
 )
 select 2025::smallint as era, r.unit_code, r.measure, r.indicator, r.period, r.period_start, r.period_end, r.numerator,
        r.denominator, null::numeric as value, 'count'::text as value_unit,
        r.parts_complete and r.parts = p.predecessors
            and not exists (select 1 from unallocated u where u.new_commune_code = r.unit_code) as complete,
-       r.simulated, r.source, r.stream, r.compared, r.origin, r.pending, 2024::smallint as measured_on_era
+       r.simulated, r.source, r.stream, r.compared, r.origin, r.pending, 2024::smallint as measured_on_era,
+       r.low, r.high, r.part_lineage as parts
   from rebased r
   join predecessors p on p.new_commune_code = r.unit_code
 union all
 select era, unit_code, measure, indicator, period, period_start, period_end, numerator, denominator, value, value_unit,
-       complete, simulated, source, stream, compared, origin, pending, 2025::smallint
+       complete, simulated, source, stream, compared, origin, pending, 2025::smallint, low, high, parts
   from internal.resolved_values
  where era = 2025;
 comment on view internal.resolved_values_2025_units is

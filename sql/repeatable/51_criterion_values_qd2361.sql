@@ -6,11 +6,11 @@
 -- slipped in).
 create or replace view internal.criterion_values_qd2361 as
 select era, unit_code, year, criterion, value, denominator, 'automatic'::text as status, simulated, origin, sources, resolution,
-       null::text as evidence_url, null::text as attested_by, null::timestamptz as attested_at
+       null::text as evidence_url, null::text as attested_by, null::timestamptz as attested_at, low, high
   from internal.criterion_inputs_qd2361
 union all
 select a.era, a.unit_code, a.year, a.criterion, a.value, a.denominator, 'attested', false, 'attested by the commune', a.source_file,
-       a.source_row, a.evidence_url, a.attested_by, a.attested_at
+       a.source_row, a.evidence_url, a.attested_by, a.attested_at, null::numeric, null::numeric
   from fact.attestation a
  where a.framework = 'qd2361'
    and not exists (select 1 from fact.criterion_source s where s.framework = a.framework and s.criterion = a.criterion);

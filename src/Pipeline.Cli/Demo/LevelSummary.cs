@@ -19,6 +19,7 @@ internal static class LevelSummary
 
         Console.WriteLine($"  {"all",-26} {Counts(levels, l => l.Level),-35} {Counts(levels, l => l.AttainableLevel),-35}");
         Console.WriteLine($"  Most often blocking (measured, not met): {Most(levels.Select(l => l.Blocking))}");
+        Console.WriteLine($"  Most often undetermined (bounds straddle the threshold): {Most(levels.Select(l => l.Undetermined))}");
         Console.WriteLine($"  Most often missing for the next level: {Most(levels.Select(l => l.Missing))}");
     }
 

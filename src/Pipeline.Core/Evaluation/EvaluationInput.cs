@@ -81,6 +81,15 @@ public sealed class EvaluationInput
         Func<AdminUnit, Criterion, string?> unitProblem)
         => Collect(rows, origin, new Builder(framework, units, unitProblem), (builder, r) => builder.Accept(r.UnitCode, r.Criterion, r.Value, r.Denominator));
 
+    /// <summary>As the overload without bounds, for values combined from parts: low and high, both or neither (SPEC section 5).</summary>
+    public static EvaluationInput FromValues(
+        IEnumerable<(string UnitCode, string Criterion, decimal Value, decimal? Denominator, decimal? Low, decimal? High)> rows,
+        string origin,
+        Framework framework,
+        UnitLookup units,
+        Func<AdminUnit, Criterion, string?> unitProblem)
+        => Collect(rows, origin, new Builder(framework, units, unitProblem), (builder, r) => builder.Accept(r.UnitCode, r.Criterion, r.Value, r.Denominator, r.Low, r.High));
+
     /// <summary>Every row through <paramref name="accept"/>; all problems are reported at once, each with its row number.</summary>
     private static EvaluationInput Collect<T>(IEnumerable<T> rows, string origin, Builder builder, Func<Builder, T, string?> accept)
     {

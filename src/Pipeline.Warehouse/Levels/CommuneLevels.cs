@@ -43,7 +43,9 @@ public sealed class CommuneLevels(NpgsqlDataSource warehouse, AdminUnitSet units
         var values = await new LevelReader(warehouse).CriterionValuesAsync(era, year, cancellationToken);
         var framework = (LevelFramework)FrameworkCatalog.Load(Framework);
         var lookup = UnitLookup.For(era, units);
-        var input = EvaluationInput.FromValues(values.Select(v => (v.UnitCode, v.Criterion, v.Value, v.Denominator)), Origin, framework, lookup, LevelRun.UnitProblem).WithDistrictsOfCommunes(lookup);
+        var input = EvaluationInput.FromValues(
+            values.Select(v => (v.UnitCode, v.Criterion, v.Value, v.Denominator, v.Low, v.High)), Origin, framework, lookup, LevelRun.UnitProblem)
+            .WithDistrictsOfCommunes(lookup);
         var results = LevelRun.Evaluate(new LevelEvaluator(framework), input, lookup).Select(r => r.Result).ToList();
         await new FrameworkCriteria(warehouse).SyncAsync(framework, cancellationToken);
         var changed = await new LevelStore(warehouse, time).SaveAsync(
@@ -51,7 +53,8 @@ public sealed class CommuneLevels(NpgsqlDataSource warehouse, AdminUnitSet units
             era,
             year,
             results.Select(r => new StoredLevel(
-                r.UnitCode, r.Level, r.AttainableLevel, [.. r.Blocking.Select(c => c.Code)], [.. r.Missing.Select(c => c.Code)])),
+                r.UnitCode, r.Level, r.AttainableLevel, [.. r.Blocking.Select(c => c.Code)], [.. r.Missing.Select(c => c.Code)],
+                [.. r.Undetermined.Select(c => c.Code)])),
             cancellationToken);
         return new LevelsReport(era, year, results.Count, changed);
     }

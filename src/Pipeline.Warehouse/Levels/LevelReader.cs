@@ -36,8 +36,9 @@ public sealed class LevelReader(NpgsqlDataSource dataSource)
 }
 
 /// <summary>One criterion's value for one unit, as evaluate reads a line of IN.csv.</summary>
-public sealed record CriterionValue(string UnitCode, string Criterion, decimal Value, decimal? Denominator);
+/// <param name="Low">With <paramref name="High"/>, the bounds of a value combined from parts (sql/0015); null otherwise.</param>
+public sealed record CriterionValue(string UnitCode, string Criterion, decimal Value, decimal? Denominator, decimal? Low, decimal? High);
 
-/// <summary>A unit's stored level; blocking and missing are `;`-separated codes.</summary>
+/// <summary>A unit's stored level; blocking, missing and undetermined are `;`-separated codes.</summary>
 public sealed record StoredUnitLevel(
-    string UnitCode, string ProvinceCode, string ProvinceName, int Level, int AttainableLevel, string Blocking, string Missing);
+    string UnitCode, string ProvinceCode, string ProvinceName, int Level, int AttainableLevel, string Blocking, string Missing, string Undetermined);

@@ -20,7 +20,7 @@ public sealed class LevelStore(NpgsqlDataSource dataSource, TimeProvider clock)
         await connection.ExecuteAsync(new CommandDefinition(SqlResources.Query("Levels/create_level_staging"), transaction: transaction, cancellationToken: ct));
         await BinaryCopy.RowsAsync(
             connection,
-            "copy stage_level (unit_code, level, attainable_level, blocking, missing) from stdin (format binary)",
+            "copy stage_level (unit_code, level, attainable_level, blocking, missing, undetermined) from stdin (format binary)",
             levels,
             (w, l) =>
             {
@@ -29,6 +29,7 @@ public sealed class LevelStore(NpgsqlDataSource dataSource, TimeProvider clock)
                 w.Write(l.AttainableLevel, NpgsqlDbType.Integer);
                 w.Write(l.Blocking.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
                 w.Write(l.Missing.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+                w.Write((l.Undetermined ?? []).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
             },
             ct);
         var changed = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
@@ -42,4 +43,7 @@ public sealed class LevelStore(NpgsqlDataSource dataSource, TimeProvider clock)
 }
 
 /// <summary>One unit's evaluation as stored.</summary>
-public sealed record StoredLevel(string UnitCode, int Level, int AttainableLevel, IReadOnlyList<string> Blocking, IReadOnlyList<string> Missing);
+/// <param name="Undetermined">Criteria whose bounds straddle the level + 1 threshold (none for values without bounds).</param>
+public sealed record StoredLevel(
+    string UnitCode, int Level, int AttainableLevel, IReadOnlyList<string> Blocking, IReadOnlyList<string> Missing,
+    IReadOnlyList<string>? Undetermined = null);

@@ -3,5 +3,6 @@ create temporary table stage_level (
     level            integer not null,
     attainable_level integer not null,
     blocking         text[] not null,
-    missing          text[] not null
+    missing          text[] not null,
+    undetermined     text[] not null
 ) on commit drop;

@@ -30,7 +30,9 @@ public sealed class DemoCommandTests(PostgresServer server)
         var communes = await connection.ExecuteScalarAsync<int>(
             "select count(*) from ref.admin_unit where era = 2025 and level = 'commune' and province_code in ('01', '51')");
         var levels = await File.ReadAllLinesAsync(Path.Combine(outDirectory, "qd2361_levels_2025.csv"));
-        Assert.Equal("unit_code,scope,level,attainable_level,blocking,missing", levels[0]);
+        // The operators' counts are parts of one total, combined into bounds: the files carry them as evaluate does.
+        Assert.Equal("unit_code,scope,level,attainable_level,blocking,missing,undetermined", levels[0]);
+        Assert.StartsWith("unit_code,criterion,value,denominator,low,high", (await File.ReadAllLinesAsync(Path.Combine(outDirectory, "qd2361_inputs_2025.csv")))[0], StringComparison.Ordinal);
         Assert.Equal(communes, levels.Length - 1);
         Assert.Equal(communes, await connection.ExecuteScalarAsync<int>("select count(*) from fact.level where framework = 'qd2361' and year = 2025"));
 

@@ -86,17 +86,8 @@ public sealed partial class MigratorTests(PostgresServer server)
         Assert.All(inNumbered, d => Assert.StartsWith("fact.", d.Object, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Migrate_OnAFreshDatabase_GivesTheSchemaTheMigrationsBeforeIssue27Gave()
-    {
-        await using var fresh = await server.CreateDatabaseAsync("migrate_fresh27");
-        await new Migrator(fresh, TimeProvider.System).MigrateAsync();
-        await using var before = await server.CreateDatabaseAsync("migrate_before27");
-        await ApplyAsBeforeIssue27Async(before, upTo: int.MaxValue);
-
-        Assert.Equal(await CatalogAsync(before), await CatalogAsync(fresh));
-    }
-
+    // Up to 14: every file issue 27 rewrote, as it stood; what a fresh warehouse gets since (0015 on) is applied on top.
+    // (Until 0015 changed the schema, a fresh warehouse also equalled the pre-issue-27 texts alone; it no longer can.)
     [Theory]
     [InlineData(14)]
     [InlineData(11)]
