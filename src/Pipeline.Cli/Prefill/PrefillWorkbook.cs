@@ -16,6 +16,8 @@ internal static class PrefillWorkbook
     private static readonly string[] Columns =
         ["STT", "Mã tiêu chí", "Tiêu chí", "Đơn vị tính", "Giá trị", "Mẫu số", "Tỷ lệ (%)", "Trạng thái", "Nguồn số liệu", "Số liệu đến ngày", "Minh chứng"];
 
+    private static readonly double[] ColumnWidths = [5, 12, 60, 14, 12, 12, 10, 30, 40, 14, 40];
+
     public static void Write(CommunePrefill commune, string path)
     {
         using var workbook = new XLWorkbook();
@@ -24,7 +26,7 @@ internal static class PrefillWorkbook
         sheet.Cell(1, 1).Style.Font.Bold = true;
         sheet.Cell(2, 1).Value = $"Khung tiêu chí: Quyết định số 2361/QĐ-BTTTT, Phụ lục I; năm đánh giá {commune.Year}";
         sheet.Cell(3, 1).Value = "Đơn vị";
-        sheet.Cell(3, 2).Value = commune.UnitCode;
+        SetText(sheet.Cell(3, 2), commune.UnitCode);
         sheet.Cell(3, 3).Value = $"{commune.UnitName}, {commune.ProvinceName}";
         sheet.Cell(4, 1).Value = "Mức đạt";
         sheet.Cell(4, 2).Value = commune.Level is { } level ? level : "chưa đánh giá";
@@ -62,7 +64,7 @@ internal static class PrefillWorkbook
 
             row++;
             sheet.Cell(row, 1).Value = ++number;
-            sheet.Cell(row, 2).Value = c.Code;
+            SetText(sheet.Cell(row, 2), c.Code);
             sheet.Cell(row, 3).Value = c.Name;
             sheet.Cell(row, 4).Value = c.Unit ?? "";
             SetNumber(sheet.Cell(row, 5), c.Value);
@@ -74,8 +76,7 @@ internal static class PrefillWorkbook
             sheet.Cell(row, 11).Value = c.Evidence ?? "";
         }
 
-        sheet.Column(3).Width = 60;
-        sheet.Columns(9, 11).Width = 40;
+        Layout(sheet);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         workbook.SaveAs(path);
     }
@@ -88,6 +89,38 @@ internal static class PrefillWorkbook
         PrefillStatus.ConflictPending => "chờ xử lý chênh lệch (conflict pending)",
         _ => "thiếu (missing)",
     };
+
+    /// <summary>
+    /// Text that looks like a number stays text: ClosedXML 0.95.4 turns "00004" into the number 4 unless the cell is
+    /// text before the value is set (../shared/MACHINE-NOTES.md), and a commune code is a string.
+    /// </summary>
+    private static void SetText(IXLCell cell, string text)
+    {
+        cell.Style.NumberFormat.Format = "@";
+        cell.DataType = XLDataType.Text;
+        cell.SetValue(text);
+        cell.DataType = XLDataType.Text;
+    }
+
+    /// <summary>For reading on screen and on paper: the header row stays in view and repeats on every printed A4
+    /// landscape page, one page wide; columns as wide as what they hold, long text wrapped.</summary>
+    private static void Layout(IXLWorksheet sheet)
+    {
+        sheet.SheetView.FreezeRows(HeaderRow);
+        // Fixed widths, in characters, for what each column holds: measuring text (AdjustToContents) needs GDI+,
+        // which a Linux server does not have.
+        for (var i = 0; i < ColumnWidths.Length; i++)
+        {
+            sheet.Column(i + 1).Width = ColumnWidths[i];
+        }
+
+        sheet.Columns(3, 3).Style.Alignment.WrapText = true;
+        sheet.Columns(9, 11).Style.Alignment.WrapText = true;
+        sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        sheet.PageSetup.FitToPages(1, 0);
+        sheet.PageSetup.SetRowsToRepeatAtTop(HeaderRow, HeaderRow);
+    }
 
     private static void SetNumber(IXLCell cell, decimal? value)
     {

@@ -51,6 +51,10 @@ public sealed class PrefillAndAttestationTests(PostgresServer server)
         {
             var sheet = workbook.Worksheet("Phụ lục I");
             Assert.Equal(Commune, sheet.Cell(3, 2).GetString());
+            // A code is text, so Excel shows a leading zero ("00004"), and the layout is for screen and A4 paper.
+            Assert.Equal(XLDataType.Text, sheet.Cell(3, 2).DataType);
+            Assert.Equal((8, 0), (sheet.SheetView.SplitRow, sheet.SheetView.SplitColumn));
+            Assert.Equal((XLPaperSize.A4Paper, XLPageOrientation.Landscape), (sheet.PageSetup.PaperSize, sheet.PageSetup.PageOrientation));
             Assert.Contains("SIMULATED", sheet.Cell(7, 1).GetString());
             var rows = sheet.RowsUsed().Where(r => r.RowNumber() > 8 && !r.Cell(2).IsEmpty()).ToDictionary(r => r.Cell(2).GetString(), r => r);
             Assert.Equal(38, rows.Keys.Count(k => k.StartsWith("X.", StringComparison.Ordinal)));
