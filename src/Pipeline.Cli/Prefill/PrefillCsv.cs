@@ -11,7 +11,7 @@ internal static class PrefillCsv
     {
         using var csv = new CsvOut(
             path, "unit_code", "unit_name", "province_code", "criterion", "criterion_name", "unit", "value", "denominator", "percent", "status",
-            "source", "as_of", "evidence", "simulated", "level", "attainable_level", "blocking", "missing");
+            "source", "as_of", "evidence", "simulated", "level", "attainable_level", "blocking", "missing", "low", "high", "note", "undetermined");
         foreach (var commune in communes)
         {
             foreach (var c in commune.Criteria)
@@ -19,7 +19,8 @@ internal static class PrefillCsv
                 csv.Row(
                     commune.UnitCode, commune.UnitName, commune.ProvinceCode, c.Code, c.Name, c.Unit ?? "", Text(c.Value), Text(c.Denominator), Text(c.Percent),
                     c.Status, c.Source ?? "", c.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", c.Evidence ?? "", c.Simulated ? "true" : "false",
-                    Text(commune.Level), Text(commune.AttainableLevel), string.Join(';', commune.Blocking), string.Join(';', commune.Missing));
+                    Text(commune.Level), Text(commune.AttainableLevel), string.Join(';', commune.Blocking), string.Join(';', commune.Missing),
+                    Text(c.Low), Text(c.High), c.Note ?? "", string.Join(';', commune.Undetermined));
             }
         }
 

@@ -14,9 +14,9 @@ internal static class PrefillWorkbook
     public const int HeaderRow = 8;
 
     private static readonly string[] Columns =
-        ["STT", "Mã tiêu chí", "Tiêu chí", "Đơn vị tính", "Giá trị", "Mẫu số", "Tỷ lệ (%)", "Trạng thái", "Nguồn số liệu", "Số liệu đến ngày", "Minh chứng"];
+        ["STT", "Mã tiêu chí", "Tiêu chí", "Đơn vị tính", "Giá trị", "Mẫu số", "Tỷ lệ (%)", "Trạng thái", "Nguồn số liệu", "Số liệu đến ngày", "Minh chứng", "Ghi chú"];
 
-    private static readonly double[] ColumnWidths = [5, 12, 60, 14, 12, 12, 10, 30, 40, 14, 40];
+    private static readonly double[] ColumnWidths = [5, 12, 60, 14, 12, 12, 10, 30, 40, 14, 40, 40];
 
     public static void Write(CommunePrefill commune, string path)
     {
@@ -35,6 +35,11 @@ internal static class PrefillWorkbook
         sheet.Cell(5, 3).Value = string.Join(", ", commune.Blocking);
         sheet.Cell(6, 1).Value = "Thiếu dữ liệu";
         sheet.Cell(6, 3).Value = string.Join(", ", commune.Missing);
+        if (commune.Undetermined.Count > 0)
+        {
+            sheet.Cell(6, 5).Value = "Chưa xác định (undetermined)";
+            sheet.Cell(6, 8).Value = string.Join(", ", commune.Undetermined);
+        }
         if (commune.Criteria.Any(c => c.Simulated))
         {
             // Simulated figures are labelled wherever they appear.
@@ -74,6 +79,8 @@ internal static class PrefillWorkbook
             sheet.Cell(row, 9).Value = c.Source ?? "";
             sheet.Cell(row, 10).Value = c.AsOf is { } asOf ? asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "";
             sheet.Cell(row, 11).Value = c.Evidence ?? "";
+            // Why a measured value does not decide the criterion (bounds straddling the threshold, parts incomplete).
+            sheet.Cell(row, 12).Value = c.Note ?? "";
         }
 
         Layout(sheet);
@@ -115,7 +122,7 @@ internal static class PrefillWorkbook
         }
 
         sheet.Columns(3, 3).Style.Alignment.WrapText = true;
-        sheet.Columns(9, 11).Style.Alignment.WrapText = true;
+        sheet.Columns(9, 12).Style.Alignment.WrapText = true;
         sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
         sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
         sheet.PageSetup.FitToPages(1, 0);

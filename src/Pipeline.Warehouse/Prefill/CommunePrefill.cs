@@ -19,7 +19,11 @@ public sealed record CommunePrefill(
     int? AttainableLevel,
     IReadOnlyList<string> Blocking,
     IReadOnlyList<string> Missing,
-    IReadOnlyList<PrefilledCriterion> Criteria);
+    IReadOnlyList<PrefilledCriterion> Criteria)
+{
+    /// <summary>Criteria of the next level whose bounds straddle its threshold: neither met nor blocking.</summary>
+    public IReadOnlyList<string> Undetermined { get; init; } = [];
+}
 
 /// <summary>One criterion's line of the form.</summary>
 /// <param name="Status">automatic, attested, conflict_pending or missing (<see cref="PrefillStatus"/>).</param>
@@ -40,6 +44,14 @@ public sealed record PrefilledCriterion(
     string? Evidence,
     bool Simulated)
 {
+    /// <summary>With <see cref="High"/>, the bounds of a value combined from parts (operators' counts); null otherwise.</summary>
+    public decimal? Low { get; init; }
+
+    public decimal? High { get; init; }
+
+    /// <summary>Why a measured value does not decide the criterion, when it does not: "undetermined: 54%-71% against 60% needed for level 2", "parts incomplete: ...".</summary>
+    public string? Note { get; init; }
+
     /// <summary>The rate in percent: a count over its denominator, or a percentage criterion's value as given.</summary>
     public decimal? Percent => Value is { } v && Denominator is > 0 ? Math.Round(v * 100 / Denominator.Value, 2)
         : Measure == nameof(Core.Evaluation.Measure.Percent) ? Value : null;

@@ -36,7 +36,10 @@ public sealed class PrefillReader(NpgsqlDataSource dataSource)
             u.AttainableLevel,
             Codes(u.Blocking),
             Codes(u.Missing),
-            [.. criteria.Select(c => Line(c, values.GetValueOrDefault((u.UnitCode, c.Code)), evidence.GetValueOrDefault((u.UnitCode, c.Code))))]))];
+            [.. criteria.Select(c => Line(c, values.GetValueOrDefault((u.UnitCode, c.Code)), evidence.GetValueOrDefault((u.UnitCode, c.Code)), u))])
+        {
+            Undetermined = Codes(u.Undetermined),
+        })];
     }
 
     /// <summary>The province of a 2025 commune, or null when the code is not one.</summary>
@@ -47,7 +50,7 @@ public sealed class PrefillReader(NpgsqlDataSource dataSource)
             SqlResources.Query("Prefill/province_of_commune"), new { unit_code = unitCode }, cancellationToken: ct));
     }
 
-    private static PrefilledCriterion Line(LevelCriterion criterion, ValueRow? value, EvidenceRow? measured)
+    private static PrefilledCriterion Line(LevelCriterion criterion, ValueRow? value, EvidenceRow? measured, UnitRow unit)
     {
         var measure = criterion.Measure.ToString();
         if (value is { Status: PrefillStatus.Attested })
@@ -61,7 +64,12 @@ public sealed class PrefillReader(NpgsqlDataSource dataSource)
         {
             return new PrefilledCriterion(
                 criterion.Code, criterion.Name, criterion.Group, criterion.Unit, measure, value.Value, value.Denominator, PrefillStatus.Automatic,
-                $"{value.Origin}: {value.Sources} ({value.Resolution})", measured?.AsOf, measured?.Evidence, value.Simulated);
+                $"{value.Origin}: {value.Sources} ({value.Resolution})", measured?.AsOf, measured?.Evidence, value.Simulated)
+            {
+                Low = value.Low,
+                High = value.High,
+                Note = Note(criterion, value, unit),
+            };
         }
 
         // No value: either a source's value waits for a steward, or nothing measures it and nobody attested it.
@@ -69,13 +77,36 @@ public sealed class PrefillReader(NpgsqlDataSource dataSource)
         return new PrefilledCriterion(criterion.Code, criterion.Name, criterion.Group, criterion.Unit, measure, null, null, status, null, measured?.AsOf, measured?.Evidence, false);
     }
 
+    /// <summary>
+    /// What a value with bounds leaves open: the threshold of the next level inside them (the stored evaluation lists
+    /// the criterion as undetermined), or an operator that has not reported the period (the high bound is open).
+    /// </summary>
+    private static string? Note(LevelCriterion criterion, ValueRow value, UnitRow unit)
+    {
+        if (value.Low is not { } low || value.High is not { } high)
+        {
+            return null;
+        }
+
+        var observation = new Observation(value.Value, value.Denominator, new ValueBounds(low, high));
+        if (unit.Level is { } level && Codes(unit.Undetermined).Contains(criterion.Code))
+        {
+            return GapText.Undetermined(criterion, observation, level + 1)[(criterion.Code.Length + 1)..];
+        }
+
+        var bounds = $"bounds {GapText.Interval(criterion.Measure, observation)}";
+        return value.Resolution?.Contains("parts_incomplete", StringComparison.Ordinal) == true
+            ? $"parts incomplete: an operator has not reported the period, {bounds}"
+            : $"{bounds} (operators' counts combined as parts of one total)";
+    }
+
     private static IReadOnlyList<string> Codes(string? codes) => string.IsNullOrEmpty(codes) ? [] : codes.Split(';');
 
-    private sealed record UnitRow(string UnitCode, string UnitName, string ProvinceCode, string ProvinceName, int? Level, int? AttainableLevel, string? Blocking, string? Missing);
+    private sealed record UnitRow(string UnitCode, string UnitName, string ProvinceCode, string ProvinceName, int? Level, int? AttainableLevel, string? Blocking, string? Missing, string? Undetermined);
 
     private sealed record ValueRow(
         string UnitCode, string Criterion, decimal Value, decimal? Denominator, string Status, bool Simulated, string Origin, string? Sources, string? Resolution,
-        string? EvidenceUrl, string? AttestedBy, DateTime? AttestedAt);
+        string? EvidenceUrl, string? AttestedBy, DateTime? AttestedAt, decimal? Low, decimal? High);
 
     private sealed record EvidenceRow(string UnitCode, string Criterion, DateOnly? AsOf, bool Pending, string? Evidence);
 }

@@ -70,6 +70,15 @@ public sealed class PrefillAndAttestationTests(PostgresServer server)
         Assert.Equal((communes * 38) + 1, csv.Length);
         Assert.Contains(csv, l => l.StartsWith($"{Commune},", StringComparison.Ordinal) && l.Contains(",X.CQS.04,", StringComparison.Ordinal) && l.Contains(",attested,", StringComparison.Ordinal));
 
+        // A commune whose operators' counts straddle a threshold says so beside the value, with the bounds.
+        var (open, undetermined) = await connection.QueryFirstAsync<(string Unit, string[] Criteria)>(
+            "select unit_code, undetermined from fact.level l join ref.admin_unit u on u.era = l.era and u.code = l.unit_code where l.year = 2025 and l.era = 2025 and u.province_code = '51' and l.undetermined <> '{}' order by unit_code");
+        using (var workbook = new XLWorkbook(Path.Combine(folder, "xlsx", $"{open}_qd2361_2025.xlsx")))
+        {
+            var line = workbook.Worksheet("Phụ lục I").RowsUsed().Single(r => r.Cell(2).GetString() == undetermined[0]);
+            Assert.Matches(@"^undetermined: [\d.]+%-[\d.]+% against [\d.]+% needed for level \d$", line.Cell(12).GetString());
+        }
+
         var coverage = await RunAsync(warehouse, "coverage", "--framework", "qd2361", "--year", "2025", "--province", "51");
         var share = (100.0 / communes).ToString("0.0", CultureInfo.InvariantCulture) + "%";
         Assert.Matches($"X.CQS.03 +0.0% +{share.Replace(".", "\\.", StringComparison.Ordinal)} ", coverage);
