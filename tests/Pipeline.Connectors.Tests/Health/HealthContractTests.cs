@@ -206,6 +206,8 @@ public sealed class HealthContractTests
         using var simulator = new HealthSimulator(SharedData.Simulation, new SimulationClock(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero)));
         simulator.Start();
         var kinds = simulator.Facilities.ToDictionary(f => f.Code, f => f.Kind);
+        var provinces = simulator.Facilities.ToDictionary(f => f.Code, f => f.Commune.Unit.ProvinceCode);
+        var byProvince = new Dictionary<string, (long Books, long Served)>();
         using var http = new HttpClient { BaseAddress = simulator.Url };
         http.DefaultRequestHeaders.Add("Authorization", $"Bearer {HealthSimulator.Token}");
 
@@ -218,7 +220,11 @@ public sealed class HealthContractTests
                 switch (kinds[item.GetProperty("MA_CSKCB").GetString()!])
                 {
                     case HealthFacility.Station:
-                        (books, served) = (books + item.GetProperty("so_nguoi_co_so_suc_khoe_dien_tu").GetInt64(), served + item.GetProperty("dan_so_quan_ly").GetInt64());
+                        var (stationBooks, stationServed) = (item.GetProperty("so_nguoi_co_so_suc_khoe_dien_tu").GetInt64(), item.GetProperty("dan_so_quan_ly").GetInt64());
+                        (books, served) = (books + stationBooks, served + stationServed);
+                        var province = provinces[item.GetProperty("MA_CSKCB").GetString()!];
+                        var sums = byProvince.GetValueOrDefault(province);
+                        byProvince[province] = (sums.Books + stationBooks, sums.Served + stationServed);
                         (his, stations) = (his + item.GetProperty("his_3532").GetInt32(), stations + 1);
                         break;
                     case HealthFacility.Hospital:
@@ -238,6 +244,11 @@ public sealed class HealthContractTests
         Assert.InRange((double)books / served, 0.30, 0.37);
         Assert.InRange((double)emr / hospitals, 0.70, 0.77);
         Assert.InRange((double)his / stations, 0.75, 0.95);
+
+        // The provincial spread is assumed (HealthFigures.ProvinceOffset): provinces differ, not one national mean.
+        var shares = byProvince.Values.Select(p => (double)p.Books / p.Served).ToList();
+        Assert.Equal(34, shares.Count);
+        Assert.InRange(shares.Max() - shares.Min(), 0.12, 0.40);
     }
 
     private static HealthConnector Connector(IHealthApi api) =>
