@@ -70,18 +70,10 @@ public sealed class EvaluationInput
         => Collect(rows, origin, new Builder(framework, units, unitProblem), (builder, r) => builder.Accept(r.UnitCode, r.Criterion, r.Value, r.Denominator, null, null));
 
     /// <summary>
-    /// The same input from numbers the warehouse holds (its criterion values), with the same checks as
-    /// <see cref="FromRows"/> and no detour through text; a problem names <paramref name="origin"/> and the row.
+    /// The same input from numbers the warehouse holds (its criterion values, with the bounds of values combined from
+    /// parts: both or neither, SPEC section 5), with the same checks as <see cref="FromRows"/> and no detour through
+    /// text; a problem names <paramref name="origin"/> and the row.
     /// </summary>
-    public static EvaluationInput FromValues(
-        IEnumerable<(string UnitCode, string Criterion, decimal Value, decimal? Denominator)> rows,
-        string origin,
-        Framework framework,
-        UnitLookup units,
-        Func<AdminUnit, Criterion, string?> unitProblem)
-        => Collect(rows, origin, new Builder(framework, units, unitProblem), (builder, r) => builder.Accept(r.UnitCode, r.Criterion, r.Value, r.Denominator));
-
-    /// <summary>As the overload without bounds, for values combined from parts: low and high, both or neither (SPEC section 5).</summary>
     public static EvaluationInput FromValues(
         IEnumerable<(string UnitCode, string Criterion, decimal Value, decimal? Denominator, decimal? Low, decimal? High)> rows,
         string origin,

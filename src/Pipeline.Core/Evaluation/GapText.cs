@@ -12,7 +12,11 @@ public static class GapText
 
     /// <summary>"X.XHS.01 undetermined: 54%-71% against 60% needed for level 3": the threshold lies inside the value's bounds.</summary>
     public static string Undetermined(LevelCriterion criterion, Observation value, int level) =>
-        $"{criterion.Code} undetermined: {Interval(criterion.Measure, value)} against {criterion.At(level)!.Needed(criterion.Measure)} needed for level {level}";
+        $"{criterion.Code} {UndeterminedGap(criterion, value, level)}";
+
+    /// <summary>The same without the code, for a line that already names the criterion (the pre-fill's note).</summary>
+    public static string UndeterminedGap(LevelCriterion criterion, Observation value, int level) =>
+        $"undetermined: {Interval(criterion.Measure, value)} against {criterion.At(level)!.Needed(criterion.Measure)} needed for level {level}";
 
     /// <summary>The value's bounds as the measure shows them: "54%-71%" for a rate, "3-5" for a count.</summary>
     public static string Interval(Measure measure, Observation value) => measure == Measure.Percent

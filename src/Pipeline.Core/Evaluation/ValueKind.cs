@@ -61,52 +61,45 @@ public static class ValueKinds
     /// As <see cref="Parse(ValueKind, string, string?)"/>, with the optional bounds of SPEC section 5: both or neither, each checked as a value of
     /// the same kind over the same denominator, and low &lt;= value &lt;= high.
     /// </summary>
-    public static Observation Parse(ValueKind kind, string value, string? denominator, string? low, string? high)
-    {
-        var observation = Parse(kind, value, denominator);
-        if (string.IsNullOrWhiteSpace(low) && string.IsNullOrWhiteSpace(high))
-        {
-            return observation;
-        }
-
-        if (string.IsNullOrWhiteSpace(low) || string.IsNullOrWhiteSpace(high))
-        {
-            throw new FormatException("low and high come together: give both, or neither");
-        }
-
-        return Bounded(kind, observation, Parse(kind, low, denominator).Value, Parse(kind, high, denominator).Value, low.Trim(), high.Trim());
-    }
+    public static Observation Parse(ValueKind kind, string value, string? denominator, string? low, string? high) =>
+        Bounded(
+            kind,
+            Parse(kind, value, denominator),
+            string.IsNullOrWhiteSpace(low) ? null : Parse(kind, low, denominator).Value,
+            string.IsNullOrWhiteSpace(high) ? null : Parse(kind, high, denominator).Value);
 
     /// <summary>As <see cref="Check(ValueKind, decimal, decimal?)"/>, with bounds when the warehouse has them.</summary>
-    public static Observation Check(ValueKind kind, decimal value, decimal? denominator, decimal? low, decimal? high)
+    public static Observation Check(ValueKind kind, decimal value, decimal? denominator, decimal? low, decimal? high) =>
+        Bounded(
+            kind,
+            Check(kind, value, denominator),
+            low is { } l ? Check(kind, l, denominator).Value : null,
+            high is { } h ? Check(kind, h, denominator).Value : null);
+
+    /// <summary>The observation with its bounds, each already checked as a value: both or neither, low &lt;= value &lt;= high.</summary>
+    private static Observation Bounded(ValueKind kind, Observation observation, decimal? low, decimal? high)
     {
-        var observation = Check(kind, value, denominator);
         if (low is null && high is null)
         {
             return observation;
         }
 
-        if (low is null || high is null)
+        if (low is not { } l || high is not { } h)
         {
             throw new FormatException("low and high come together: give both, or neither");
         }
 
-        return Bounded(kind, observation, Check(kind, low.Value, denominator).Value, Check(kind, high.Value, denominator).Value, Text(low.Value), Text(high.Value));
-    }
-
-    private static Observation Bounded(ValueKind kind, Observation observation, decimal low, decimal high, string lowText, string highText)
-    {
         if (kind == ValueKind.YesNo)
         {
             throw new FormatException("a yes/no criterion takes no bounds");
         }
 
-        if (!(low <= observation.Value && observation.Value <= high))
+        if (!(l <= observation.Value && observation.Value <= h))
         {
-            throw new FormatException($"bounds {lowText}..{highText} do not hold the value {Text(observation.Value)} (low <= value <= high)");
+            throw new FormatException($"bounds {Text(l)}..{Text(h)} do not hold the value {Text(observation.Value)} (low <= value <= high)");
         }
 
-        return observation with { Bounds = new ValueBounds(low, high) };
+        return observation with { Bounds = new ValueBounds(l, h) };
     }
 
     /// <summary>

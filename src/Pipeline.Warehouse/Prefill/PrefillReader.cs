@@ -91,7 +91,7 @@ public sealed class PrefillReader(NpgsqlDataSource dataSource)
         var observation = new Observation(value.Value, value.Denominator, new ValueBounds(low, high));
         if (unit.Level is { } level && Codes(unit.Undetermined).Contains(criterion.Code))
         {
-            return GapText.Undetermined(criterion, observation, level + 1)[(criterion.Code.Length + 1)..];
+            return GapText.UndeterminedGap(criterion, observation, level + 1);
         }
 
         var bounds = $"bounds {GapText.Interval(criterion.Measure, observation)}";
